@@ -1,0 +1,79 @@
+using GraphQL.DataLoader;
+
+namespace OurSociety.Federation.Api.Common;
+
+/// <summary>
+/// Collects the keys that resolvers ask for while GraphQL.NET walks one level of a query, then fetches them in one
+/// batch when the first result is awaited (the execution strategy awaits <see cref="IDataLoaderResult"/>s only after
+/// every other pending field has run). Each key is fetched at most once per request. One instance per request.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+    where TKey : notnull
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<TKey, Task<TValue?>> _results = [];
+    private Dictionary<TKey, TaskCompletionSource<TValue?>> _queued = [];
+
+    public IDataLoaderResult<TValue?> Load(TKey key)
+    {
+        lock (_gate)
+        {
+            if (!_results.ContainsKey(key))
+            {
+                var pending = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _queued[key] = pending;
+                _results[key] = pending.Task;
+            }
+        }
+
+        return new Result(this, key);
+    }
+
+    private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
+    {
+        Dictionary<TKey, TaskCompletionSource<TValue?>>? batch = null;
+        Task<TValue?> result;
+        lock (_gate)
+        {
+            result = _results[key];
+            if (_queued.Count > 0 && _queued.ContainsKey(key))
+            {
+                batch = _queued;
+                _queued = [];
+            }
+        }
+
+        if (batch is not null)
+        {
+            await DispatchAsync(batch, cancellationToken);
+        }
+
+        return await result;
+    }
+
+    private async Task DispatchAsync(Dictionary<TKey, TaskCompletionSource<TValue?>> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var values = await fetch([.. batch.Keys], cancellationToken);
+            foreach (var (key, pending) in batch)
+            {
+                pending.TrySetResult(values.TryGetValue(key, out var value) ? value : default);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var pending in batch.Values)
+            {
+                pending.TrySetException(e);
+            }
+        }
+    }
+
+    private sealed class Result(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>
+    {
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,25 @@
+using OurSociety.Federation.Common;
+
+namespace OurSociety.Federation.Api.Common;
+
+/// <summary>A mutation's result: the object it changed, or the errors that stopped it (and then nothing changed).</summary>
+public sealed record Payload<T>(T? Value, IReadOnlyList<UserError> Errors)
+    where T : class
+{
+    public static Payload<T> Ok(T value) => new(value, []);
+
+    public static Payload<T> Failed(HubException e) => new(null, [UserError.From(e)]);
+
+    /// <summary>Runs a mutation, turning a domain failure into a payload error.</summary>
+    public static async Task<Payload<T>> RunAsync(Func<Task<T>> mutation)
+    {
+        try
+        {
+            return Ok(await mutation());
+        }
+        catch (HubException e)
+        {
+            return Failed(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using GraphQL.Types;
+using OurSociety.Federation.Api.Common;
+using OurSociety.Federation.Api.Networks;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Organisations;
+
+namespace OurSociety.Federation.Api.Organisations;
+
+public sealed class OrganisationType : ObjectGraphType<OrganisationProfile>
+{
+    public OrganisationType()
+    {
+        Name = "Organisation";
+        Description = "A member organisation: a charity, social enterprise, community group, housing association, public-service team, business or informal group.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is OrganisationProfile;
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation's global id.").Resolve(ctx => GlobalId.Encode(NodeTypes.Organisation, ctx.Source.Id));
+        Field(x => x.Name).Description("The organisation's name.");
+        Field(x => x.Kind).Description("CHARITY, SOCIAL_ENTERPRISE, COMMUNITY_GROUP, HOUSING_ASSOCIATION, PUBLIC_SERVICE, BUSINESS or INFORMAL_GROUP.");
+        Field(x => x.OrgId, nullable: true).Description("Its identifier in a public register, in org-id form, e.g. GB-CHC-1234567.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("themes").Description("What it works on, lower-case.").Resolve(ctx => ctx.Source.Themes);
+        Field<PlaceType>("registeredAt").Description("Where it is registered (a head office may be far from the work).").Resolve(ctx => ctx.Source.RegisteredAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceType>>>>("activeIn").Description("Where it does its work.").Resolve(ctx => ctx.Source.ActiveIn);
+        Field<NonNullGraphType<DateTimeScalar>>("registeredOn").Description("When it registered on the hub.").Resolve(ctx => ctx.Source.RegisteredOn);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NetworkType>>>>("networks")
+            .Description("The networks it belongs to, in joining order.")
+            .ResolveAsync(async ctx =>
+            {
+                var hub = ctx.RequestServices!.GetRequiredService<HubRequest>();
+                var networks = await Task.WhenAll(ctx.Source.Networks.Select(n => hub.Networks.Load(n).GetResultAsync(ctx.CancellationToken)));
+                return networks.Where(n => n is not null).ToArray();
+            });
+        Field<ContactType>("contact")
+            .Description("Visible only to the organisation itself and to the other side of a CONNECTED introduction; null for everyone else.")
+            .ResolveAsync(async ctx =>
+            {
+                var hub = ctx.RequestServices!.GetRequiredService<HubRequest>();
+                return await hub.Grains.GetOrganisation(ctx.Source.Id).GetContactAsync(hub.Caller);
+            });
+    }
+}

@@ -1,0 +1,127 @@
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Grains.Tests.Common;
+using OurSociety.Federation.Organisations;
+
+namespace OurSociety.Federation.Grains.Tests.Organisations;
+
+[Collection(ClusterCollection.Name)]
+public sealed class OrganisationGrainTests(ClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+    private readonly Given _given = new(fixture.Grains);
+
+    [Fact]
+    public async Task A_registered_organisation_keeps_its_details_with_register_id_normalised()
+    {
+        var id = NewId();
+        var profile = await _grains.GetOrganisation(id).RegisterAsync(Caller.Anonymous, new RegisterOrganisation(
+            "Tyneside Tenants", "housing association", "gb-coh-01234567", new Place("Newcastle", 54.97, -1.61, "ne1"),
+            [new Place("Gateshead", null, null, null)], ["Housing", "housing", " Energy "], new Contact("hello@tenants.org.uk", null, "Sam"), null));
+
+        Assert.Equal("HOUSING_ASSOCIATION", profile.Kind);
+        Assert.Equal("GB-COH-01234567", profile.OrgId);
+        Assert.Equal(["housing", "energy"], profile.Themes);
+        Assert.Equal("NE1", profile.RegisteredAt!.PostcodeDistrict);
+        var read = await _grains.GetOrganisation(id).GetProfileAsync();
+        Assert.Equal((profile.Id, profile.Name, profile.OrgId, "Gateshead"), (read!.Id, read.Name, read.OrgId, read.ActiveIn.Single().Name));
+    }
+
+    [Theory]
+    [InlineData("GB-CHC", ErrorCodes.OrgIdInvalid)]
+    [InlineData("1234567", ErrorCodes.OrgIdInvalid)]
+    [InlineData("GB CHC 1234567", ErrorCodes.OrgIdInvalid)]
+    public async Task A_malformed_org_id_is_refused_and_nothing_is_registered(string orgId, string code)
+    {
+        var id = NewId();
+
+        var error = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(id).RegisterAsync(
+            Caller.Anonymous, new RegisterOrganisation("Org", "CHARITY", orgId, null, null, null, null, null)));
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(["orgId"], error.Field);
+        Assert.Null(await _grains.GetOrganisation(id).GetProfileAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_kind_and_out_of_range_places_are_refused()
+    {
+        var kind = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(NewId()).RegisterAsync(
+            Caller.Anonymous, new RegisterOrganisation("Org", "club", null, null, null, null, null, null)));
+        var place = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(NewId()).RegisterAsync(
+            Caller.Anonymous, new RegisterOrganisation("Org", "CHARITY", null, new Place(null, 91, 0, null), null, null, null, null)));
+
+        Assert.Equal(ErrorCodes.OrganisationKindInvalid, kind.Code);
+        Assert.Equal(ErrorCodes.PlaceInvalid, place.Code);
+    }
+
+    [Fact]
+    public async Task More_than_20_themes_are_refused()
+    {
+        var themes = Enumerable.Range(0, 21).Select(i => $"theme-{i}").ToArray();
+
+        var error = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(NewId()).RegisterAsync(
+            Caller.Anonymous, new RegisterOrganisation("Org", "CHARITY", null, null, null, themes, null, null)));
+
+        Assert.Equal(ErrorCodes.TooMany, error.Code);
+    }
+
+    [Fact]
+    public async Task An_organisation_belongs_to_several_networks_and_both_sides_agree()
+    {
+        var north = await _given.NetworkAsync();
+        var wales = await _given.NetworkAsync(region: "Wales");
+        var org = await _given.OrganisationAsync();
+        var self = Caller.ForOrganisation(org.Id);
+
+        await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, north.Slug);
+        await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, wales.Slug);
+        var again = await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, wales.Slug);
+
+        Assert.Equal([north.Slug, wales.Slug], again.Networks);
+        Assert.Equal(1, (await _grains.GetNetwork(wales.Slug).GetProfileAsync())!.MemberCount);
+
+        var left = await _grains.GetOrganisation(org.Id).LeaveNetworkAsync(self, north.Slug);
+
+        Assert.Equal([wales.Slug], left.Networks);
+        Assert.Empty((await _grains.GetNetwork(north.Slug).GetMembersAsync(null, 10)).Items);
+    }
+
+    [Fact]
+    public async Task Joining_an_unknown_network_fails_and_records_no_membership()
+    {
+        var org = await _given.OrganisationAsync();
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            _grains.GetOrganisation(org.Id).JoinNetworkAsync(Caller.ForOrganisation(org.Id), Given.UniqueSlug()));
+
+        Assert.Equal(ErrorCodes.NetworkNotFound, error.Code);
+        Assert.Empty((await _grains.GetOrganisation(org.Id).GetProfileAsync())!.Networks);
+    }
+
+    [Fact]
+    public async Task Contact_details_reach_the_organisation_itself_and_nobody_else()
+    {
+        var org = await _given.OrganisationAsync(contact: new Contact("team@example.org", "0191 000 0000", "Alex"));
+        var other = await _given.OrganisationAsync("Someone else");
+
+        Assert.Equal("team@example.org", (await _grains.GetOrganisation(org.Id).GetContactAsync(Caller.ForOrganisation(org.Id)))!.Email);
+        Assert.Null(await _grains.GetOrganisation(org.Id).GetContactAsync(Caller.Anonymous));
+        Assert.Null(await _grains.GetOrganisation(org.Id).GetContactAsync(Caller.ForOrganisation(other.Id)));
+    }
+
+    [Fact]
+    public async Task Another_organisation_cannot_change_its_memberships()
+    {
+        var network = await _given.NetworkAsync();
+        var org = await _given.OrganisationAsync();
+        var other = await _given.OrganisationAsync("Other");
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            _grains.GetOrganisation(org.Id).JoinNetworkAsync(Caller.ForOrganisation(other.Id), network.Slug));
+
+        Assert.Equal(ErrorCodes.Forbidden, error.Code);
+        Assert.Equal(0, (await _grains.GetNetwork(network.Slug).GetProfileAsync())!.MemberCount);
+    }
+
+    private static string NewId() => HubIds.OrganisationPrefix + Ulid.NewUlid();
+}

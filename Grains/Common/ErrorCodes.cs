@@ -1,0 +1,32 @@
+namespace OurSociety.Federation.Common;
+
+/// <summary>
+/// Stable codes for domain failures. Clients branch on these, so a code is never renamed or reused;
+/// the message beside it is for people and may change.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string Required = "REQUIRED";
+    public const string TooLong = "TOO_LONG";
+    public const string TooMany = "TOO_MANY";
+    public const string InvalidValue = "INVALID_VALUE";
+    public const string SlugInvalid = "SLUG_INVALID";
+    public const string SlugTaken = "SLUG_TAKEN";
+    public const string RegionInvalid = "REGION_INVALID";
+    public const string OrganisationKindInvalid = "ORGANISATION_KIND_INVALID";
+    public const string OrgIdInvalid = "ORG_ID_INVALID";
+    public const string PlaceInvalid = "PLACE_INVALID";
+    public const string EmailInvalid = "EMAIL_INVALID";
+    public const string IdInvalid = "ID_INVALID";
+    public const string CursorInvalid = "CURSOR_INVALID";
+    public const string PageSizeInvalid = "PAGE_SIZE_INVALID";
+    public const string NetworkNotFound = "NETWORK_NOT_FOUND";
+    public const string OrganisationNotFound = "ORGANISATION_NOT_FOUND";
+    public const string NotAMember = "NOT_A_MEMBER";
+    public const string MemberLimitReached = "MEMBER_LIMIT_REACHED";
+    public const string MembershipLimitReached = "MEMBERSHIP_LIMIT_REACHED";
+    public const string NetworkLimitReached = "NETWORK_LIMIT_REACHED";
+    public const string RequestIdInvalid = "REQUEST_ID_INVALID";
+    public const string RequestIdReused = "REQUEST_ID_REUSED";
+    public const string Forbidden = "FORBIDDEN";
+}

@@ -1,0 +1,217 @@
+using System.Security.Cryptography;
+using System.Text;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Storage;
+
+namespace OurSociety.Federation.Feeds;
+
+/// <inheritdoc cref="IFeedGrain"/>
+/// <remarks>
+/// Reentrant, so concurrent posts share one storage write (<see cref="CoalescingWriter"/>). New items wait in
+/// <see cref="_pending"/> until a write moves them into the state, so the serializer never sees a list that is
+/// changing; readers see only items whose write has completed (<see cref="_durableCount"/>).
+/// </remarks>
+[Reentrant]
+public sealed class FeedGrain(
+    [PersistentState("feed", HubStorage.Name)] IPersistentState<FeedState> state,
+    HubIds ids,
+    TimeProvider time) : Grain, IFeedGrain
+{
+    /// <summary>Items per sealed segment: a page of 20 touches at most two segments.</summary>
+    public const int SegmentSize = 32;
+
+    /// <summary>How many recent client request ids a feed remembers for retries.</summary>
+    public const int RequestWindow = 512;
+
+    /// <summary>How many items one page request may scan for a filter before it returns what it found.</summary>
+    public const int MaxScan = 20 * SegmentSize;
+
+    private const int CachedSegments = 4;
+
+    private readonly List<Activity> _pending = [];
+    private readonly List<RecentRequest> _pendingRequests = [];
+    private readonly Dictionary<long, IReadOnlyList<Activity>> _segmentCache = [];
+    private CoalescingWriter? _writer;
+    private long _durableCount;
+    private long _pendingPublic;
+
+    private string Slug => GrainKeys.SlugOf(this.GetPrimaryKeyString());
+
+    private long StoredCount => (state.State.SealedSegments * SegmentSize) + state.State.Tail.Count;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _durableCount = StoredCount;
+        _writer = new CoalescingWriter(PersistAsync);
+        return Task.CompletedTask;
+    }
+
+    public async Task<Activity> AppendAsync(ActivityDraft draft)
+    {
+        var requestHash = draft.ClientRequestId is { } rid ? HashRequest(draft.AuthorId, rid) : (long?)null;
+        if (requestHash is { } hash && FindRequest(hash) is { } seenSeq)
+        {
+            await WaitUntilDurableAsync(seenSeq);
+            var first = await GetAsync(seenSeq) ?? throw new InvalidOperationException($"Feed {Slug} lost position {seenSeq}.");
+            return draft.Matches(first)
+                ? first
+                : throw new HubException(ErrorCodes.RequestIdReused, "This client request id was already used for a different post.", "clientRequestId");
+        }
+
+        var now = time.GetUtcNow();
+        var activity = new Activity(
+            ids.NewActivityId(now),
+            StoredCount + _pending.Count,
+            Slug,
+            draft.AuthorId,
+            draft.Kind,
+            draft.Title,
+            draft.Body,
+            draft.Themes,
+            draft.Labels,
+            draft.Place,
+            draft.Visibility,
+            now);
+        _pending.Add(activity);
+        _pendingPublic += activity.Visibility == Visibility.Public ? 1 : 0;
+        if (requestHash is { } h)
+        {
+            _pendingRequests.Add(new RecentRequest(h, activity.Seq));
+        }
+
+        await _writer!.WriteAsync();
+        return activity;
+    }
+
+    public async Task<FeedPage> GetPageAsync(FeedQuery query)
+    {
+        var first = Input.PageSize(query.First, 100, "first");
+        var kinds = query.Kinds is { Count: > 0 } k ? k : null;
+        var seq = Math.Min(query.Before ?? long.MaxValue, _durableCount) - 1;
+        var stopAt = Math.Max(-1, seq - MaxScan);
+        var items = new List<Activity>(first);
+        while (seq > stopAt && items.Count < first)
+        {
+            var activity = await ReadAsync(seq);
+            seq--;
+            if ((query.Audience == FeedAudience.Member || activity.Visibility == Visibility.Public)
+                && (kinds is null || kinds.Contains(activity.Kind)))
+            {
+                items.Add(activity);
+            }
+        }
+
+        // seq is now the newest position not yet looked at: the next page starts just above it.
+        var next = seq >= 0 ? seq + 1 : (long?)null;
+        long? total = kinds is not null ? null : query.Audience == FeedAudience.Member ? _durableCount : state.State.PublicCount;
+        return new FeedPage(items, next, total);
+    }
+
+    public async Task<Activity?> GetAsync(long seq) => seq >= 0 && seq < _durableCount ? await ReadAsync(seq) : null;
+
+    private async ValueTask<Activity> ReadAsync(long seq)
+    {
+        var tailStart = state.State.SealedSegments * SegmentSize;
+        if (seq >= tailStart)
+        {
+            return state.State.Tail[(int)(seq - tailStart)];
+        }
+
+        var index = seq / SegmentSize;
+        if (!_segmentCache.TryGetValue(index, out var segment))
+        {
+            segment = await GrainFactory.GetFeedSegment(Slug, index).GetItemsAsync();
+            Cache(index, segment);
+        }
+
+        return segment[(int)(seq % SegmentSize)];
+    }
+
+    private void Cache(long index, IReadOnlyList<Activity> segment)
+    {
+        // The newest sealed segments serve the first pages, which are read most; older ones stay in their own grains.
+        _segmentCache[index] = segment;
+        if (_segmentCache.Count > CachedSegments)
+        {
+            _segmentCache.Remove(_segmentCache.Keys.Min());
+        }
+    }
+
+    private long? FindRequest(long hash)
+    {
+        foreach (var r in _pendingRequests)
+        {
+            if (r.Hash == hash)
+            {
+                return r.Seq;
+            }
+        }
+
+        foreach (var r in state.State.RecentRequests)
+        {
+            if (r.Hash == hash)
+            {
+                return r.Seq;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task WaitUntilDurableAsync(long seq)
+    {
+        if (seq >= _durableCount)
+        {
+            await _writer!.WriteAsync();
+        }
+    }
+
+    private async Task PersistAsync()
+    {
+        var s = state.State;
+        s.Tail.AddRange(_pending);
+        s.PublicCount += _pendingPublic;
+        s.RecentRequests.AddRange(_pendingRequests);
+        if (s.RecentRequests.Count > RequestWindow)
+        {
+            s.RecentRequests.RemoveRange(0, s.RecentRequests.Count - RequestWindow);
+        }
+
+        _pending.Clear();
+        _pendingRequests.Clear();
+        _pendingPublic = 0;
+
+        while (s.Tail.Count >= SegmentSize)
+        {
+            // Seal first, then drop the items from the tail: a crash in between leaves them in both places,
+            // and the retried seal is a no-op.
+            var index = s.SealedSegments;
+            var sealedItems = s.Tail.GetRange(0, SegmentSize).ToArray();
+            await GrainFactory.GetFeedSegment(Slug, index).SealAsync(sealedItems);
+            s.Tail.RemoveRange(0, SegmentSize);
+            s.SealedSegments++;
+            Cache(index, sealedItems);
+        }
+
+        var count = StoredCount;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory state now holds items that may not be durable: start again from storage.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        _durableCount = count;
+    }
+
+    private static long HashRequest(string authorId, string clientRequestId)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(authorId + "\n" + clientRequestId), digest);
+        return BitConverter.ToInt64(digest);
+    }
+}

@@ -1,0 +1,29 @@
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Storage;
+
+namespace OurSociety.Federation.Feeds;
+
+/// <inheritdoc cref="IFeedSegmentGrain"/>
+public sealed class FeedSegmentGrain(
+    [PersistentState("feedsegment", HubStorage.Name)] IPersistentState<FeedSegmentState> state) : Grain, IFeedSegmentGrain
+{
+    public async Task SealAsync(IReadOnlyList<Activity> items)
+    {
+        if (state.State.Items.Count > 0)
+        {
+            // A seal retried after a failure between this write and the feed's own: same items, nothing to do.
+            if (state.State.Items[0].Id == items[0].Id)
+            {
+                return;
+            }
+
+            throw new HubException(ErrorCodes.InvalidValue, $"Segment {this.GetPrimaryKeyString()} is already sealed with other items.");
+        }
+
+        state.State.Items = [.. items];
+        await state.WriteStateAsync();
+    }
+
+    [ReadOnly]
+    public Task<IReadOnlyList<Activity>> GetItemsAsync() => Task.FromResult<IReadOnlyList<Activity>>(state.State.Items);
+}

@@ -1,0 +1,28 @@
+namespace OurSociety.Federation.Feeds;
+
+/// <summary>
+/// A network's feed (key: <c>net:{slug}</c>). It keeps only the newest, unsealed items in its own state and
+/// seals every <see cref="FeedGrain.SegmentSize"/> items into an immutable <see cref="IFeedSegmentGrain"/>,
+/// so no write or read touches more than a bounded amount of state however long the feed grows.
+/// Only <see cref="Networks.INetworkGrain"/> appends, after it has checked who is posting.
+/// </summary>
+[Alias("IFeedGrain")]
+public interface IFeedGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Appends <paramref name="draft"/> and returns the stored activity once it is durable. A draft with a client
+    /// request id the feed has recently seen from the same author returns the first activity instead of a second one.
+    /// </summary>
+    [Alias("AppendAsync")]
+    Task<Activity> AppendAsync(ActivityDraft draft);
+
+    /// <summary>A page of durable items, newest first.</summary>
+    [AlwaysInterleave]
+    [Alias("GetPageAsync")]
+    Task<FeedPage> GetPageAsync(FeedQuery query);
+
+    /// <summary>The activity at <paramref name="seq"/>, or null if there is none yet.</summary>
+    [AlwaysInterleave]
+    [Alias("GetAsync")]
+    Task<Activity?> GetAsync(long seq);
+}

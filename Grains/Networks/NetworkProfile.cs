@@ -1,0 +1,11 @@
+namespace OurSociety.Federation.Networks;
+
+/// <summary>A network's public profile.</summary>
+[GenerateSerializer, Immutable, Alias("NetworkProfile")]
+public sealed record NetworkProfile(
+    [property: Id(0)] string Slug,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Region,
+    [property: Id(3)] string? Charter,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] int MemberCount);

@@ -1,0 +1,22 @@
+namespace OurSociety.Federation.Networks;
+
+/// <summary>What a <see cref="NetworkGrain"/> persists. Members are capped at <see cref="NetworkGrain.MaxMembers"/>, so the state is bounded.</summary>
+[GenerateSerializer, Alias("NetworkState")]
+public sealed class NetworkState
+{
+    [Id(0)]
+    public NetworkProfile? Profile { get; set; }
+
+    [Id(1)]
+    public List<MemberEntry> Members { get; set; } = [];
+
+    [Id(2)]
+    public long NextMemberSeq { get; set; }
+
+    [Id(3)]
+    public List<string> Coordinators { get; set; } = [];
+
+    /// <summary>Who created it and with which client request id, so a retried create succeeds once more instead of failing as taken.</summary>
+    [Id(4)]
+    public string? CreatedBy { get; set; }
+}
