@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace OurSociety.Federation.Storage.Sqlite;
+
+/// <summary>
+/// Opens connections to the hub's embedded database file with the settings that make an acknowledged write durable:
+/// write-ahead logging with <c>synchronous=FULL</c>, so every commit is fsynced before the caller is told it succeeded.
+/// </summary>
+internal static class SqliteDatabase
+{
+    public const string FileName = "hub.db";
+
+    // One row per (state name, grain id). A plain rowid table rather than WITHOUT ROWID: payloads can be megabytes,
+    // and SQLite keeps large rows out of the primary-key b-tree only in rowid tables.
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS grain_state (
+            state_name  TEXT    NOT NULL,
+            grain_id    TEXT    NOT NULL,
+            version     INTEGER NOT NULL,
+            payload     BLOB,
+            modified_at INTEGER NOT NULL,
+            PRIMARY KEY (state_name, grain_id)
+        );
+        PRAGMA user_version = 1;
+        """;
+
+    public static string ConnectionString(string dataDirectory)
+    {
+        var directory = Path.GetFullPath(dataDirectory);
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            // The storage holds its own long-lived connections; without pooling, disposing them really closes the file.
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>Opens the single writer connection and makes sure the schema exists.</summary>
+    public static SqliteConnection OpenWriter(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            // journal_mode=WAL is persistent in the file; synchronous is per connection and only matters for the writer.
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
+            Execute(connection, Schema);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection that only reads; in WAL mode readers never block the writer or each other.</summary>
+    public static SqliteConnection OpenReader(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA query_only = 1;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

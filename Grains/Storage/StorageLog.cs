@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace OurSociety.Federation.Storage;
+
+/// <summary>Source-generated log messages of the hub's storage (event ids 1100–1199).</summary>
+internal static partial class StorageLog
+{
+    [LoggerMessage(1100, LogLevel.Information, "Grain storage {Provider} opened the SQLite database {Path}")]
+    public static partial void SqliteOpened(ILogger logger, string provider, string path);
+
+    [LoggerMessage(1101, LogLevel.Information, "Grain storage {Provider} closed the SQLite database")]
+    public static partial void SqliteClosed(ILogger logger, string provider);
+
+    [LoggerMessage(1102, LogLevel.Error, "A group commit of {Count} grain state writes failed")]
+    public static partial void GroupCommitFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(1103, LogLevel.Debug, "Version conflict on {Operation} of {StateName} for grain {GrainId}: ETag {ETag} is stale")]
+    public static partial void VersionConflict(ILogger logger, string operation, string stateName, string grainId, string? eTag);
+
+    [LoggerMessage(1110, LogLevel.Information, "Applying the hub's PostgreSQL schema scripts: {Scripts}")]
+    public static partial void ApplyingPostgreSqlSchema(ILogger logger, string scripts);
+
+    [LoggerMessage(1111, LogLevel.Information, "The hub's PostgreSQL schema is up to date")]
+    public static partial void AppliedPostgreSqlSchema(ILogger logger);
+}
