@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OurSociety.Federation.Api.Transport;
+
+/// <summary>
+/// Limits of the GraphQL-over-HTTP endpoint, bound from <c>Hub:GraphQL</c> and validated at start,
+/// so a bad setting stops the host with a clear message instead of surfacing on the first request.
+/// </summary>
+public sealed class GraphQLHttpOptions
+{
+    public const string SectionName = "Hub:GraphQL";
+
+    /// <summary>
+    /// Largest POST body accepted, in bytes; a larger one is refused with 413 before it is parsed.
+    /// </summary>
+    [Range(typeof(long), "1024", "67108864")]
+    public long MaxRequestBodySize { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Time one operation may take from parsing to the last resolver; after that GraphQL.NET cancels it
+    /// and the response carries a single <c>TIMEOUT</c> error.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Budget of the parsed-document cache, counted in characters of the cached query texts
+    /// (a parsed document's size grows with its text). 0 turns the cache off.
+    /// </summary>
+    [Range(typeof(long), "0", "1073741824")]
+    public long DocumentCacheSizeLimit { get; set; } = 1024 * 1024;
+}
