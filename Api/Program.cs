@@ -1,3 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using OurSociety.Federation.Api.Hosting;
+using OurSociety.Federation.Storage;
+
+if (args is ["migrate", ..])
+{
+    await HubStorageSiloBuilderExtensions.MigrateHubStorageAsync(WebApplication.CreateBuilder(args).Configuration);
+    Console.WriteLine("The hub's storage schema is up to date.");
+    return;
+}
+
+var app = HubApp.Build(args);
+app.PrintWhereToConnect();
+await app.RunAsync();

@@ -36,7 +36,7 @@ public static class HubApiBuilderExtensions
         services.AddTransient(typeof(EdgeGraphType<,>));
         services.AddGraphQL(graphql => graphql
             .AddSchema<HubSchema>()
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = HubApp.JsonEncoder)
             .AddGraphTypes(typeof(HubSchema).Assembly)
             .AddUnhandledExceptionHandler(ctx =>
             {

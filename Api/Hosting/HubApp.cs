@@ -1,0 +1,25 @@
+using System.Text.Encodings.Web;
+using OurSociety.Federation.Api.Transport;
+
+namespace OurSociety.Federation.Api.Hosting;
+
+/// <summary>The hub's web application, built the same way by <c>Program</c>, the tests and the benchmarks.</summary>
+public static class HubApp
+{
+    /// <param name="configure">A last say over configuration and services, for tests and benchmarks.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddHubOrleans();
+        builder.Services.AddHubGraphQL();
+        builder.Services.AddGraphQLHttp(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapGraphQLHttp("/graphql");
+        return app;
+    }
+
+    /// <summary>JSON as GraphQL clients expect it: no escaping of '+' or non-ASCII text (responses are never embedded in HTML).</summary>
+    public static JavaScriptEncoder JsonEncoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+}
