@@ -108,11 +108,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await CloseAsync(CancellationToken.None);
-        _lifecycle.Dispose();
-    }
+    // The container may dispose this twice (it is registered as the keyed storage and as a lifecycle participant),
+    // so closing is idempotent and the semaphore, which never allocates a wait handle here, is left to the collector.
+    public ValueTask DisposeAsync() => new(CloseAsync(CancellationToken.None));
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
