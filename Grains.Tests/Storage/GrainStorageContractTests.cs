@@ -12,7 +12,7 @@ public abstract class GrainStorageContractTests<TBackend>(TBackend backend) : IC
     private const string StateName = "contract";
 
     // Different strings that Orleans' integer-key parsing (hexadecimal, case-insensitive) reads as the same number.
-    private static readonly (string First, string Second)[] HexLookingKeyPairs = [("020235", "20235"), ("cafe", "CAFE"), ("cafe", "0cafe")];
+    private static readonly (string First, string Second)[] _hexLookingKeyPairs = [("020235", "20235"), ("cafe", "CAFE"), ("cafe", "0cafe")];
 
     /// <summary>
     /// Whether the grain type is part of a row's identity. False for Orleans' ADO.NET storage (it keys rows by state
@@ -262,7 +262,7 @@ public abstract class GrainStorageContractTests<TBackend>(TBackend backend) : IC
     public async Task Prefixed_keys_never_collide_even_when_the_rest_looks_hexadecimal()
     {
         await using var silo = await StartSiloAsync();
-        foreach (var (first, second) in HexLookingKeyPairs)
+        foreach (var (first, second) in _hexLookingKeyPairs)
         {
             // A fresh prefix per pair: the same key under another grain type would share a row on PostgreSQL.
             var prefix = $"n{Guid.NewGuid():N}:";
@@ -278,7 +278,7 @@ public abstract class GrainStorageContractTests<TBackend>(TBackend backend) : IC
     public async Task Raw_hex_looking_keys_share_a_row_only_where_the_backend_parses_them_as_numbers()
     {
         await using var silo = await StartSiloAsync();
-        foreach (var (first, second) in HexLookingKeyPairs)
+        foreach (var (first, second) in _hexLookingKeyPairs)
         {
             // Raw keys cannot be made unique, so each pair gets its own state name.
             var stateName = $"hex-{Guid.NewGuid():N}";
