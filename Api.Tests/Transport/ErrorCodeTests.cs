@@ -19,6 +19,26 @@ public sealed class ErrorCodeTests(TransportHost host) : IClassFixture<Transport
         Assert.DoesNotContain(nameof(InvalidOperationException), response.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_exception_the_app_maps_to_a_coded_error_keeps_its_code_and_message()
+    {
+        var response = await _client.PostJsonAsync(new { query = "{ hello(name: \"rejected\") }" });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(["NAME_REJECTED"], response.ErrorCodes);
+        Assert.Equal("That name is not allowed.", response.Json.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task An_error_raised_without_a_code_is_marked_unclassified()
+    {
+        var response = await _client.PostJsonAsync(new { query = "{ hello(name: \"uncoded\") }" });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(["UNCLASSIFIED"], response.ErrorCodes);
+        Assert.Equal("That name is taken.", response.Json.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
     [Theory]
     [InlineData("{ hello(name: \"boom\") }")]
     [InlineData("{")]

@@ -4,8 +4,9 @@ using GraphQL.Types;
 namespace OurSociety.Federation.Api.Tests.Transport;
 
 /// <summary>
-/// <c>hello(name: String): String</c>. Two names steer it for the error tests: <c>boom</c> throws an
-/// exception whose message must never reach the client, <c>slow</c> waits until execution is cancelled.
+/// <c>hello(name: String): String</c>. Some names steer it for the error tests: <c>boom</c> throws an
+/// exception whose message must never reach the client, <c>rejected</c> throws one the host maps to a
+/// coded error, <c>uncoded</c> raises an error without a code, <c>slow</c> waits until execution is cancelled.
 /// </summary>
 public sealed class TestQueryType : ObjectGraphType
 {
@@ -23,6 +24,10 @@ public sealed class TestQueryType : ObjectGraphType
                 {
                     case "boom":
                         throw new InvalidOperationException(SecretMessage);
+                    case "rejected":
+                        throw new ArgumentException("That name is not allowed.", nameof(name));
+                    case "uncoded":
+                        throw new ExecutionError("That name is taken.");
                     case "slow":
                         await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
                         break;

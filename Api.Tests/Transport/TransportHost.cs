@@ -49,7 +49,15 @@ public class TransportHost : IAsyncLifetime
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<TestSchema>()
             .AddSystemTextJson()
-            .AddValidationRule<CountingValidationRule>());
+            .AddValidationRule<CountingValidationRule>()
+            // The app's own mapping of a domain exception to a coded error, which masking must respect.
+            .AddUnhandledExceptionHandler(context =>
+            {
+                if (context.OriginalException is ArgumentException)
+                {
+                    context.Exception = new ExecutionError("That name is not allowed.") { Code = "NAME_REJECTED" };
+                }
+            }));
         builder.Services.AddGraphQLHttp(builder.Configuration);
 
         var app = builder.Build();
