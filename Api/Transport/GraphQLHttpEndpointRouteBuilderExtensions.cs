@@ -11,8 +11,15 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQLHttp(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern)
     {
-        // Resolved now so a missing registration fails at start, not on the first request.
-        var endpoint = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpEndpoint>();
-        return endpoints.Map(pattern, endpoint.HandleAsync).WithDisplayName("GraphQL over HTTP");
+        // Checked now so a missing registration fails at start; built on first use so that invalid
+        // options are reported by ValidateOnStart when the host starts, not while routes are mapped.
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(GraphQLHttpEndpoint)) != true)
+        {
+            throw new InvalidOperationException($"Call services.AddGraphQLHttp(configuration) before {nameof(MapGraphQLHttp)}.");
+        }
+
+        return endpoints
+            .Map(pattern, context => context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context))
+            .WithDisplayName("GraphQL over HTTP");
     }
 }
