@@ -56,7 +56,9 @@ public sealed class HubMutation : ObjectGraphType
                     var id = command.ClientRequestId is { } rid
                         ? await hub.Grains.GetRequest(hub.Caller, "registerOrganisation:" + rid).ClaimAsync(ids.NewOrganisationId())
                         : ids.NewOrganisationId();
-                    return await hub.Grains.GetOrganisation(id).RegisterAsync(hub.Caller, command);
+                    var registered = await hub.Grains.GetOrganisation(id).RegisterAsync(hub.Caller, command);
+                    hub.OrganisationCache.Set(registered);
+                    return registered;
                 });
             });
 
@@ -108,11 +110,13 @@ public sealed class HubMutation : ObjectGraphType
     {
         var hub = Hub(ctx);
         var input = ctx.GetArgument<Dictionary<string, object?>>("input");
-        return await Payload<OrganisationProfile>.RunAsync(() =>
+        return await Payload<OrganisationProfile>.RunAsync(async () =>
         {
             var organisationId = OrganisationIds.Parse(Get<string>(input, "organisationId"), "organisationId");
             var slug = Input.Slug(Get<string>(input, "networkSlug"), "networkSlug");
-            return change(hub.Grains.GetOrganisation(organisationId), ActingFor(hub, organisationId), slug);
+            var changed = await change(hub.Grains.GetOrganisation(organisationId), ActingFor(hub, organisationId), slug);
+            hub.OrganisationCache.Set(changed);
+            return changed;
         });
     }
 

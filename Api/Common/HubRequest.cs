@@ -14,14 +14,32 @@ public sealed class HubRequest
     /// <summary>How many grain calls one batch makes at once.</summary>
     public const int MaxFanOut = 16;
 
-    public HubRequest(IGrainFactory grains)
+    public HubRequest(IGrainFactory grains, OrganisationCache organisations)
     {
         Grains = grains;
-        Organisations = new(FetchAsync<string, OrganisationProfile?>((id, _) => HubIds.IsOrganisationId(id) ? grains.GetOrganisation(id).GetProfileAsync() : Task.FromResult<OrganisationProfile?>(null)));
+        OrganisationCache = organisations;
+        Organisations = new(FetchAsync<string, OrganisationProfile?>(async (id, _) =>
+        {
+            if (organisations.TryGet(id, out var cached))
+            {
+                return cached;
+            }
+
+            var profile = HubIds.IsOrganisationId(id) ? await grains.GetOrganisation(id).GetProfileAsync() : null;
+            if (profile is not null)
+            {
+                organisations.Set(profile);
+            }
+
+            return profile;
+        }));
         Networks = new(FetchAsync<string, NetworkProfile?>((slug, _) => Input.IsSlug(slug) ? grains.GetNetwork(slug).GetProfileAsync() : Task.FromResult<NetworkProfile?>(null)));
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>Recently read organisation profiles; mutations put what they changed here.</summary>
+    public OrganisationCache OrganisationCache { get; }
 
     /// <summary>Who is calling. Until sign-in exists every reader is anonymous and sees public data only.</summary>
     public Caller Caller { get; set; } = Caller.Anonymous;

@@ -32,6 +32,8 @@ public static class HubApiBuilderExtensions
     public static IServiceCollection AddHubGraphQL(this IServiceCollection services)
     {
         services.AddScoped<HubRequest>();
+        services.AddSingleton(new OrganisationCache(new Microsoft.Extensions.Caching.Memory.MemoryCache(
+            new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 })));
         services.AddTransient(typeof(ConnectionGraphType<,>));
         services.AddTransient(typeof(EdgeGraphType<,>));
         services.AddGraphQL(graphql => graphql

@@ -26,11 +26,12 @@ public sealed class FeedGrain(
     /// <summary>How many items one page request may scan for a filter before it returns what it found.</summary>
     public const int MaxScan = 20 * SegmentSize;
 
-    private const int CachedSegments = 4;
+    private const int CachedSegments = 8;
 
     private readonly List<Activity> _pending = [];
     private readonly List<RecentRequest> _pendingRequests = [];
-    private readonly Dictionary<long, IReadOnlyList<Activity>> _segmentCache = [];
+    private readonly Dictionary<long, (IReadOnlyList<Activity> Items, long LastUsed)> _segmentCache = [];
+    private long _reads;
     private CoalescingWriter? _writer;
     private long _durableCount;
     private long _pendingPublic;
@@ -118,7 +119,13 @@ public sealed class FeedGrain(
         }
 
         var index = seq / SegmentSize;
-        if (!_segmentCache.TryGetValue(index, out var segment))
+        IReadOnlyList<Activity> segment;
+        if (_segmentCache.TryGetValue(index, out var cached))
+        {
+            segment = cached.Items;
+            _segmentCache[index] = (segment, ++_reads);
+        }
+        else
         {
             segment = await GrainFactory.GetFeedSegment(Slug, index).GetItemsAsync();
             Cache(index, segment);
@@ -129,11 +136,11 @@ public sealed class FeedGrain(
 
     private void Cache(long index, IReadOnlyList<Activity> segment)
     {
-        // The newest sealed segments serve the first pages, which are read most; older ones stay in their own grains.
-        _segmentCache[index] = segment;
+        // Keep the few segments read most recently (the newest ones serve first pages); the rest stay in their own grains.
+        _segmentCache[index] = (segment, ++_reads);
         if (_segmentCache.Count > CachedSegments)
         {
-            _segmentCache.Remove(_segmentCache.Keys.Min());
+            _segmentCache.Remove(_segmentCache.MinBy(e => e.Value.LastUsed).Key);
         }
     }
 
