@@ -10,6 +10,20 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlBackend backend) : IClassFix
     // Every query Orleans' ADO.NET grain storage reads at start (DeleteStorageKey only with DeleteStateOnClear = true).
     public static readonly string[] PersistenceQueryKeys = ["WriteToStorageKey", "ReadFromStorageKey", "ClearStorageKey"];
 
+    // Every query Orleans' ADO.NET clustering requires at start (10.4.2 fails to start when one is missing).
+    public static readonly string[] ClusteringQueryKeys =
+    [
+        "GatewaysQueryKey", "MembershipReadRowKey", "MembershipReadAllKey", "InsertMembershipVersionKey", "UpdateIAmAlivetimeKey",
+        "InsertMembershipKey", "UpdateMembershipKey", "DeleteMembershipTableEntriesKey", "CleanupDefunctSiloEntriesKey",
+    ];
+
+    // Every query Orleans' ADO.NET reminder table requires.
+    public static readonly string[] ReminderQueryKeys =
+    [
+        "ReadReminderRowsKey", "ReadRangeRows1Key", "ReadRangeRows2Key", "ReadReminderRowKey", "UpsertReminderRowKey",
+        "DeleteReminderRowKey", "DeleteReminderRowsKey",
+    ];
+
     [BackendFact]
     public async Task Applying_the_schema_twice_succeeds_and_keeps_one_row_per_query()
     {
@@ -38,13 +52,13 @@ public sealed class PostgreSqlSchemaTests(PostgreSqlBackend backend) : IClassFix
     }
 
     [BackendFact]
-    public async Task Every_query_key_the_grain_storage_needs_is_in_OrleansQuery()
+    public async Task Every_query_key_the_providers_need_is_in_OrleansQuery()
     {
         await PostgreSqlSchema.ApplyAsync(backend.ConnectionString, CancellationToken.None);
 
         var keys = await QueryKeysAsync(backend.ConnectionString);
 
-        Assert.All(PersistenceQueryKeys, key => Assert.Contains(key, keys));
+        Assert.All(PersistenceQueryKeys.Concat(ClusteringQueryKeys).Concat(ReminderQueryKeys), key => Assert.Contains(key, keys));
     }
 
     [BackendFact]
