@@ -1,5 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Feeds;
 
 namespace OurSociety.Federation.Bench;
 
@@ -51,6 +53,8 @@ public static class FeedBench
         var ratio = graphql.PerSecond / bare.PerSecond;
         report.Check("GraphQL feed page ≥ 0.25 × bare Kestrel", $"{graphql.PerSecond:#,0} / {bare.PerSecond:#,0} = {ratio:0.00}×", ratio >= 0.25);
 
+        await BreakdownAsync(hub, options, report, client);
+
         var pages = new (string Name, byte[] Body)[]
         {
             ($"{SmallCount / 1000}k feed, newest page", Request("feed-small", null)),
@@ -75,6 +79,25 @@ public static class FeedBench
 
         Compare(report, options, "newest page", results[0], results[2]);
         Compare(report, options, "middle page", results[1], results[3]);
+    }
+
+    /// <summary>Where a GraphQL feed page's time goes: the same page without authors, and the grain calls alone.</summary>
+    private static async Task BreakdownAsync(HubHost hub, BenchOptions options, Report report, HttpClient client)
+    {
+        var noAuthors = GraphQLClient.Body(Query.Replace(" author{ name }", "", StringComparison.Ordinal), new { slug = "feed-small", after = (string?)null });
+        await Load.RunAsync(Connections, options.WarmUp, (_, _) => client.PostGraphQLAsync(noAuthors));
+        report.Add("Breakdown: same feed page without author{ name }, over GraphQL", await Load.RunAsync(Connections, options.Measure, (_, _) => client.PostGraphQLAsync(noAuthors)));
+
+        var query = new FeedQuery(null, 20, null, FeedAudience.Public);
+        async Task Grains(int worker, long n)
+        {
+            var page = await hub.Grains.GetNetwork("feed-small").GetFeedAsync(Caller.Anonymous, query);
+            await Task.WhenAll(page.Items.Select(a => a.AuthorId).Distinct().Select(id => hub.Grains.GetOrganisation(id).GetProfileAsync()));
+        }
+
+        await Load.RunAsync(Connections, options.WarmUp, Grains);
+        report.Add("Breakdown: the page's grain calls alone (feed + distinct authors), in-process", await Load.RunAsync(Connections, options.Measure, Grains));
+        report.Add("Breakdown: the feed grain call alone, in-process", await Load.RunAsync(Connections, options.Measure, (_, _) => hub.Grains.GetNetwork("feed-small").GetFeedAsync(Caller.Anonymous, query)));
     }
 
     private static void Compare(Report report, BenchOptions options, string page, Summary small, Summary large)

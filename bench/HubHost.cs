@@ -68,7 +68,15 @@ public sealed class HubHost : IAsyncDisposable
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _app.StopAsync(stop.Token);
-        await _app.DisposeAsync();
+        try
+        {
+            await _app.DisposeAsync();
+        }
+        catch (ObjectDisposedException e)
+        {
+            // The SQLite grain storage is disposed twice at shutdown (its lifecycle stop, then the container); see README.
+            Console.WriteLine($"  shutdown: {e.GetType().Name}: {e.Message}");
+        }
         if (_dataDirectory is not null)
         {
             Directory.Delete(_dataDirectory, recursive: true);
