@@ -29,7 +29,7 @@ public sealed class Report(BenchOptions options)
     public async Task WriteAsync()
     {
         Directory.CreateDirectory(options.OutputDirectory);
-        var stem = Path.Combine(options.OutputDirectory, $"{options.Backend}-{DateTime.UtcNow:yyyy-MM-dd}");
+        var stem = Path.Combine(options.OutputDirectory, $"{options.Backend}-{DateTime.UtcNow:yyyy-MM-dd}{(options.Quick ? "-quick" : "")}");
         var md = ToMarkdown();
         await File.WriteAllTextAsync(stem + ".md", md);
         var json = JsonSerializer.Serialize(
