@@ -1,0 +1,44 @@
+namespace OurSociety.Federation.Bench;
+
+/// <summary>What to run, from the command line: <c>--backend sqlite|postgres [--connection …] [--quick] [--out dir]</c>.</summary>
+public sealed record BenchOptions(string Backend, string? ConnectionString, bool Quick, string OutputDirectory, string Machine)
+{
+    public bool IsPostgres => Backend == "postgres";
+
+    /// <summary>Activities in the deep network: 1M by default, 100k with <c>--quick</c>.</summary>
+    public int DeepCount => Quick ? 100_000 : 1_000_000;
+
+    public int Organisations => 100_000;
+
+    public TimeSpan Measure => TimeSpan.FromSeconds(Quick ? 5 : 10);
+
+    public TimeSpan WarmUp => TimeSpan.FromSeconds(Quick ? 2 : 3);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        var backend = Value("--backend") ?? "sqlite";
+        if (backend is not ("sqlite" or "postgres"))
+        {
+            throw new ArgumentException($"--backend is sqlite or postgres, not '{backend}'.");
+        }
+
+        var connection = Value("--connection");
+        if (backend == "postgres" && connection is null)
+        {
+            throw new ArgumentException("--backend postgres needs --connection \"Host=…;Port=…;Username=…;Database=…\".");
+        }
+
+        return new BenchOptions(
+            backend,
+            connection,
+            args.Contains("--quick"),
+            Value("--out") ?? "results",
+            Value("--machine") ?? $"{Environment.ProcessorCount} cores");
+    }
+}

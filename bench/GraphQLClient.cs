@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace OurSociety.Federation.Bench;
+
+/// <summary>An HTTP/1.1 keep-alive client with one pooled connection per concurrent worker, as a load driver should have.</summary>
+public static class GraphQLClient
+{
+    private static readonly MediaTypeHeaderValue _json = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue _accept = new("application/json");
+
+    public static HttpClient Create(Uri baseAddress, int connections) =>
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.None,
+            UseProxy = false,
+        })
+        {
+            BaseAddress = baseAddress,
+            DefaultRequestVersion = HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+    public static byte[] Body(string query, object variables) => JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
+
+    /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> and returns the response bytes; throws unless 200.</summary>
+    public static async Task<byte[]> PostGraphQLAsync(this HttpClient client, byte[] body, string path = "graphql")
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = _json;
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Accept.Add(_accept);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK
+            ? bytes
+            : throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(bytes)}");
+    }
+}
