@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
 using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Hosting;
@@ -40,6 +42,10 @@ public static class HubApiBuilderExtensions
             .AddSchema<HubSchema>()
             .AddSystemTextJson(json => json.Encoder = HubApp.JsonEncoder)
             .AddGraphTypes(typeof(HubSchema).Assembly)
+
+            // Most resolvers return at once from grain results already in hand; the parallel strategy's per-field
+            // tasks cost more than they save. Grain fan-out is parallel inside resolvers and batch loaders instead.
+            .AddExecutionStrategy(new SerialExecutionStrategy(), OperationType.Query)
             .AddUnhandledExceptionHandler(ctx =>
             {
                 // A domain failure outside a mutation payload (say, a bad cursor) keeps its code and message.
