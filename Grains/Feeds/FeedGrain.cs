@@ -188,16 +188,21 @@ public sealed class FeedGrain(
         _pendingRequests.Clear();
         _pendingPublic = 0;
 
-        while (s.Tail.Count >= SegmentSize)
+        var full = s.Tail.Count / SegmentSize;
+        if (full > 0)
         {
-            // Seal first, then drop the items from the tail: a crash in between leaves them in both places,
-            // and the retried seal is a no-op.
-            var index = s.SealedSegments;
-            var sealedItems = s.Tail.GetRange(0, SegmentSize).ToArray();
-            await GrainFactory.GetFeedSegment(Slug, index).SealAsync(sealedItems);
-            s.Tail.RemoveRange(0, SegmentSize);
-            s.SealedSegments++;
-            Cache(index, sealedItems);
+            // Seal first (all full segments at once: each is its own row), then drop the items from the tail: a crash
+            // in between leaves them in both places, and the retried seal is a no-op.
+            var segments = Enumerable.Range(0, full)
+                .Select(i => (Index: s.SealedSegments + i, Items: s.Tail.GetRange(i * SegmentSize, SegmentSize).ToArray()))
+                .ToArray();
+            await Task.WhenAll(segments.Select(g => GrainFactory.GetFeedSegment(Slug, g.Index).SealAsync(g.Items)));
+            s.Tail.RemoveRange(0, full * SegmentSize);
+            s.SealedSegments += full;
+            foreach (var (index, items) in segments)
+            {
+                Cache(index, items);
+            }
         }
 
         var count = StoredCount;

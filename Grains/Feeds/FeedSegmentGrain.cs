@@ -22,6 +22,9 @@ public sealed class FeedSegmentGrain(
 
         state.State.Items = [.. items];
         await state.WriteStateAsync();
+
+        // The feed keeps the newest segments in its own memory; this activation need not hold a second copy.
+        DeactivateOnIdle();
     }
 
     [ReadOnly]
