@@ -29,6 +29,12 @@ public static class FeedBench
         report.Add($"Seeding {options.DeepCount:#,0} activities ({InFlight} in flight)", deep.PerSecond, "posts/s");
         report.Note($"Seeding {options.DeepCount:#,0} activities into one network took {deep.Seconds:0.0} s.");
 
+        // Measure the steady state, not the aftermath of seeding: let queued work (write batches, idle segment
+        // deactivations) finish and collect the garbage seeding left, before the first timed page.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+
         using var client = GraphQLClient.Create(hub.BaseAddress, Connections);
         var newest = Request("feed-small", null);
         var captured = await client.PostGraphQLAsync(newest);
