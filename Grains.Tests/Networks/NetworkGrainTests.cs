@@ -23,6 +23,17 @@ public sealed class NetworkGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Coordinators_are_kept_as_given_and_shown_only_to_coordinators()
+    {
+        var slug = Given.UniqueSlug();
+        var creator = new Caller("auth0|Creator", null);
+        await _grains.GetNetwork(slug).CreateAsync(creator, new CreateNetwork("Glue", "London", null, ["Alice@Example.org", "Alice@Example.org"], null));
+
+        Assert.Equal(["Alice@Example.org", "auth0|Creator"], await _grains.GetNetwork(slug).GetCoordinatorsAsync(creator));
+        Assert.Empty(await _grains.GetNetwork(slug).GetCoordinatorsAsync(Caller.Anonymous));
+    }
+
+    [Fact]
     public async Task Creating_a_taken_slug_fails_and_leaves_the_first_network_alone()
     {
         var first = await _given.NetworkAsync();

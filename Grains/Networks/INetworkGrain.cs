@@ -19,6 +19,11 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("GetProfileAsync")]
     Task<NetworkProfile?> GetProfileAsync();
 
+    /// <summary>The network's coordinators (subjects as their token issuer gives them), for a caller who is one; empty for anyone else.</summary>
+    [AlwaysInterleave]
+    [Alias("GetCoordinatorsAsync")]
+    Task<IReadOnlyList<string>> GetCoordinatorsAsync(Caller caller);
+
     /// <summary>Adds an organisation as a member; adding a member again changes nothing. Called by the organisation's own grain.</summary>
     [Alias("AddMemberAsync")]
     Task AddMemberAsync(Caller caller, string organisationId);

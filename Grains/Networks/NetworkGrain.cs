@@ -35,7 +35,16 @@ public sealed class NetworkGrain(
         var name = Input.Text(command.Name, Input.MaxNameLength, "A name", "name");
         var region = Regions.Canonical(command.Region, "region");
         var charter = Input.OptionalText(command.Charter, Input.MaxCharterLength, "A charter", "charter");
-        var coordinators = Input.Tags(command.Coordinators, "coordinators", "coordinators");
+        // Subjects are identities from a token issuer: kept exactly as given (not lower-cased like themes).
+        var coordinators = (command.Coordinators ?? [])
+            .Select(c => Input.Text(c, Input.MaxNameLength, "A coordinator", "coordinators"))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (coordinators.Length > Input.MaxTags)
+        {
+            throw new HubException(ErrorCodes.TooMany, $"At most {Input.MaxTags} coordinators are named at creation.", "coordinators");
+        }
+
         var requestId = Input.RequestId(command.ClientRequestId, "clientRequestId");
         var createdBy = requestId is null ? null : $"{caller.Subject}\n{requestId}";
 
@@ -67,6 +76,13 @@ public sealed class NetworkGrain(
 
     public Task<NetworkProfile?> GetProfileAsync() =>
         Task.FromResult(state.State.Profile is { } p ? p with { MemberCount = _members.Count } : null);
+
+    public Task<IReadOnlyList<string>> GetCoordinatorsAsync(Caller caller)
+    {
+        _ = Profile;
+        var coordinators = state.State.Coordinators;
+        return Task.FromResult<IReadOnlyList<string>>(coordinators.Contains(caller.Subject) ? coordinators.ToArray() : []);
+    }
 
     public async Task AddMemberAsync(Caller caller, string organisationId)
     {
