@@ -21,7 +21,7 @@ public sealed class RequestGrain(
         }
 
         state.State.ResultId = proposedId;
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         return proposedId;
     }
 }

@@ -95,8 +95,7 @@ public sealed class FeedGrain(
         {
             var activity = await ReadAsync(seq);
             seq--;
-            if ((query.Audience == FeedAudience.Member || activity.Visibility == Visibility.Public)
-                && (kinds is null || kinds.Contains(activity.Kind)))
+            if (query.Audience.CanSee(activity) && (kinds is null || kinds.Contains(activity.Kind)))
             {
                 items.Add(activity);
             }
@@ -206,17 +205,7 @@ public sealed class FeedGrain(
         }
 
         var count = StoredCount;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // The in-memory state now holds items that may not be durable: start again from storage.
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         _durableCount = count;
     }
 

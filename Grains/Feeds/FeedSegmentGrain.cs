@@ -21,7 +21,7 @@ public sealed class FeedSegmentGrain(
         }
 
         state.State.Items = [.. items];
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
 
         // The feed keeps the newest segments in its own memory; this activation need not hold a second copy.
         DeactivateOnIdle();

@@ -27,7 +27,7 @@ public sealed class NetworkDirectoryGrain(
         }
 
         networks.Add(new NetworkListing(network.Slug, network.Name, network.Region, networks.Count));
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
     }
 
     [ReadOnly]

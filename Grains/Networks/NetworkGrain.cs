@@ -69,7 +69,7 @@ public sealed class NetworkGrain(
             state.State.Coordinators.Add(caller.Subject);
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         await GrainFactory.GetNetworkDirectory().AddAsync(caller, profile);
         return profile;
     }
@@ -99,7 +99,7 @@ public sealed class NetworkGrain(
 
         state.State.Members.Add(new MemberEntry(organisationId, time.GetUtcNow(), state.State.NextMemberSeq++));
         _members.Add(organisationId);
-        await WriteOrReloadAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
     }
 
     public async Task RemoveMemberAsync(Caller caller, string organisationId)
@@ -111,7 +111,7 @@ public sealed class NetworkGrain(
         }
 
         state.State.Members.RemoveAll(m => m.OrganisationId == organisationId);
-        await WriteOrReloadAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
     }
 
     public Task<Page<MemberEntry>> GetMembersAsync(long? after, int first)
@@ -154,27 +154,11 @@ public sealed class NetworkGrain(
         }
 
         var activity = await GrainFactory.GetFeed(Slug).GetAsync(seq);
-        return activity is not null && (activity.Visibility == Visibility.Public || AudienceOf(caller) == FeedAudience.Member)
-            ? activity
-            : null;
+        return activity is not null && AudienceOf(caller).CanSee(activity) ? activity : null;
     }
 
     private FeedAudience AudienceOf(Caller caller) =>
         caller.OrganisationId is { } org && _members.Contains(org) ? FeedAudience.Member : FeedAudience.Public;
-
-    private async Task WriteOrReloadAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // The change is in memory but not durable: drop this activation so the next call reloads the truth.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
 
     private static int LowerBound(List<MemberEntry> members, long seq)
     {

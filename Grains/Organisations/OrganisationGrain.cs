@@ -44,7 +44,7 @@ public sealed class OrganisationGrain(
 
         state.State.Profile = profile;
         state.State.Contact = contact;
-        await WriteOrReloadAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         return profile;
     }
 
@@ -73,7 +73,7 @@ public sealed class OrganisationGrain(
         // then fails, a retry finds the network already has the member and completes the join.
         await GrainFactory.GetNetwork(networkSlug).AddMemberAsync(caller, Id);
         state.State.Profile = profile with { Networks = [.. profile.Networks, networkSlug] };
-        await WriteOrReloadAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         return state.State.Profile;
     }
 
@@ -88,7 +88,7 @@ public sealed class OrganisationGrain(
         }
 
         state.State.Profile = profile with { Networks = profile.Networks.Where(n => n != networkSlug).ToArray() };
-        await WriteOrReloadAsync();
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         return state.State.Profile;
     }
 
@@ -108,18 +108,5 @@ public sealed class OrganisationGrain(
         }
 
         return places.Select(p => Input.Place(p, "activeIn")!).Where(p => p is not null).ToArray();
-    }
-
-    private async Task WriteOrReloadAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
     }
 }
