@@ -8,6 +8,13 @@ public enum FeedAudience
     Member,
 }
 
+public static class FeedAudienceExtensions
+{
+    /// <summary>The one visibility rule for a network's own feed: members see everything, everyone else public items only.</summary>
+    public static bool CanSee(this FeedAudience audience, Activity activity) =>
+        audience == FeedAudience.Member || activity.Visibility == Visibility.Public;
+}
+
 /// <summary>A page request on one network's feed, newest first.</summary>
 /// <param name="Before">Only items older than this position (the cursor); null for the newest.</param>
 /// <param name="First">How many items at most.</param>
