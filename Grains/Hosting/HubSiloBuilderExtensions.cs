@@ -35,18 +35,10 @@ public static class HubSiloBuilderExtensions
     /// <summary>Binds <see cref="HubOrleansOptions"/>, validated at start, and returns the values to configure Orleans with now.</summary>
     public static HubOrleansOptions BindOrleansOptions(IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(HubOrleansOptions.Section);
-        services.AddOptions<HubOrleansOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        var options = section.Get<HubOrleansOptions>() ?? new HubOrleansOptions();
+        services.AddOptions<HubOrleansOptions>().Bind(configuration.GetSection(HubOrleansOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Orleans reads its ports while the host is being built, before ValidateOnStart runs: check now so a bad
         // setting fails with our message rather than a socket error.
-        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true))
-        {
-            throw new Microsoft.Extensions.Options.OptionsValidationException(HubOrleansOptions.Section, typeof(HubOrleansOptions), errors.Select(e => e.ErrorMessage ?? "invalid"));
-        }
-
-        return options;
+        return HubSettings.Read<HubOrleansOptions>(configuration, HubOrleansOptions.Section);
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OurSociety.Federation.Hosting;
 using OurSociety.Federation.Storage.PostgreSql;
 using OurSociety.Federation.Storage.Sqlite;
 
@@ -69,15 +69,7 @@ public static class HubStorageSiloBuilderExtensions
     /// </summary>
     public static async Task MigrateHubStorageAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
     {
-        var settings = configuration.GetSection(HubStorageOptions.Section).Get<HubStorageOptions>() ?? new HubStorageOptions();
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(settings, new ValidationContext(settings), errors, validateAllProperties: true))
-        {
-            throw new OptionsValidationException(
-                HubStorageOptions.Section,
-                typeof(HubStorageOptions),
-                errors.Select(e => e.ErrorMessage ?? "invalid setting"));
-        }
+        var settings = HubSettings.Read<HubStorageOptions>(configuration, HubStorageOptions.Section);
 
         if (settings.Provider == StorageProvider.PostgreSql)
         {
