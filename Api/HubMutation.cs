@@ -92,7 +92,7 @@ public sealed class HubMutation : ObjectGraphType
                         Get<Place>(input, "place"),
                         input.TryGetValue("visibility", out var v) && v is Visibility visibility ? visibility : Visibility.Network,
                         Get<string>(input, "clientRequestId"));
-                    return hub.Grains.GetNetwork(slug).PostAsync(ActingFor(hub, organisationId), post);
+                    return hub.Grains.GetNetwork(slug).PostAsync(ActingFor(organisationId), post);
                 });
             });
     }
@@ -103,7 +103,7 @@ public sealed class HubMutation : ObjectGraphType
     /// The caller acting for <paramref name="organisationId"/>. Until sign-in exists the API takes the
     /// organisation named in the input at its word; grains already take the caller, so checks slot in here.
     /// </summary>
-    private static Caller ActingFor(HubRequest hub, string organisationId) => Caller.ForOrganisation(organisationId);
+    private static Caller ActingFor(string organisationId) => Caller.ForOrganisation(organisationId);
 
     private static async Task<Payload<OrganisationProfile>> Membership(
         IResolveFieldContext ctx, Func<IOrganisationGrain, Caller, string, Task<OrganisationProfile>> change)
@@ -114,7 +114,7 @@ public sealed class HubMutation : ObjectGraphType
         {
             var organisationId = OrganisationIds.Parse(Get<string>(input, "organisationId"), "organisationId");
             var slug = Input.Slug(Get<string>(input, "networkSlug"), "networkSlug");
-            var changed = await change(hub.Grains.GetOrganisation(organisationId), ActingFor(hub, organisationId), slug);
+            var changed = await change(hub.Grains.GetOrganisation(organisationId), ActingFor(organisationId), slug);
             hub.OrganisationCache.Set(changed);
             return changed;
         });

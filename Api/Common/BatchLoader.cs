@@ -7,15 +7,26 @@ namespace OurSociety.Federation.Api.Common;
 /// batch when the first result is awaited (the execution strategy awaits <see cref="IDataLoaderResult"/>s only after
 /// every other pending field has run). Each key is fetched at most once per request. One instance per request.
 /// </summary>
-public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+/// <param name="fetch">Fetches one batch of keys.</param>
+/// <param name="tryGetKnown">Answers keys already known (a cache) at once, without joining a batch.</param>
+public sealed class BatchLoader<TKey, TValue>(
+    Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
+    BatchLoader<TKey, TValue>.TryGet? tryGetKnown = null)
     where TKey : notnull
 {
+    public delegate bool TryGet(TKey key, out TValue? value);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<TKey, Task<TValue?>> _results = [];
     private Dictionary<TKey, TaskCompletionSource<TValue?>> _queued = [];
 
     public IDataLoaderResult<TValue?> Load(TKey key)
     {
+        if (tryGetKnown is not null && tryGetKnown(key, out var known))
+        {
+            return new Known(known);
+        }
+
         lock (_gate)
         {
             if (!_results.ContainsKey(key))
@@ -68,6 +79,13 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
                 pending.TrySetException(e);
             }
         }
+    }
+
+    private sealed class Known(TValue? value) : IDataLoaderResult<TValue?>
+    {
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
     }
 
     private sealed class Result(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>

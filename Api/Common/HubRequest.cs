@@ -18,21 +18,18 @@ public sealed class HubRequest
     {
         Grains = grains;
         OrganisationCache = organisations;
-        Organisations = new(FetchAsync<string, OrganisationProfile?>(async (id, _) =>
-        {
-            if (organisations.TryGet(id, out var cached))
+        Organisations = new(
+            FetchAsync<string, OrganisationProfile?>(async (id, _) =>
             {
-                return cached;
-            }
+                var profile = HubIds.IsOrganisationId(id) ? await grains.GetOrganisation(id).GetProfileAsync() : null;
+                if (profile is not null)
+                {
+                    organisations.Set(profile);
+                }
 
-            var profile = HubIds.IsOrganisationId(id) ? await grains.GetOrganisation(id).GetProfileAsync() : null;
-            if (profile is not null)
-            {
-                organisations.Set(profile);
-            }
-
-            return profile;
-        }));
+                return profile;
+            }),
+            organisations.TryGet);
         Networks = new(FetchAsync<string, NetworkProfile?>((slug, _) => Input.IsSlug(slug) ? grains.GetNetwork(slug).GetProfileAsync() : Task.FromResult<NetworkProfile?>(null)));
     }
 

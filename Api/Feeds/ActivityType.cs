@@ -27,12 +27,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Field<NonNullGraphType<DateTimeScalar>>("postedAt").Description("When it was posted.").Resolve(ctx => ctx.Source.PostedAt);
         Field<NonNullGraphType<OrganisationType>>("author")
             .Description("The organisation that posted it.")
-            .Resolve(ctx =>
-            {
-                // Authors recently read are in memory: answer at once instead of joining a batch.
-                var hub = ctx.RequestServices!.GetRequiredService<HubRequest>();
-                return hub.OrganisationCache.TryGet(ctx.Source.AuthorId, out var author) ? author : hub.Organisations.Load(ctx.Source.AuthorId);
-            });
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<HubRequest>().Organisations.Load(ctx.Source.AuthorId));
         Field<NonNullGraphType<NetworkType>>("originNetwork")
             .Description("The network it was posted in.")
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<HubRequest>().Networks.Load(ctx.Source.OriginNetwork));
