@@ -28,5 +28,6 @@ public static class ErrorCodes
     public const string NetworkLimitReached = "NETWORK_LIMIT_REACHED";
     public const string RequestIdInvalid = "REQUEST_ID_INVALID";
     public const string RequestIdReused = "REQUEST_ID_REUSED";
+    public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
 }
