@@ -1,3 +1,5 @@
+using OurSociety.Federation.Common;
+
 namespace OurSociety.Federation.Access;
 
 /// <summary>

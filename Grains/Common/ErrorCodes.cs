@@ -30,4 +30,10 @@ public static class ErrorCodes
     public const string RequestIdReused = "REQUEST_ID_REUSED";
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
+    public const string JoinRequestNotFound = "JOIN_REQUEST_NOT_FOUND";
+    public const string CoordinatorNotFound = "COORDINATOR_NOT_FOUND";
+    public const string LastCoordinator = "LAST_COORDINATOR";
+    public const string PersonNotFound = "PERSON_NOT_FOUND";
+    public const string LastPerson = "LAST_PERSON";
+    public const string Unavailable = "UNAVAILABLE";
 }

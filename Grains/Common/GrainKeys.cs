@@ -1,3 +1,4 @@
+using OurSociety.Federation.Access;
 using OurSociety.Federation.Feeds;
 using OurSociety.Federation.Networks;
 using OurSociety.Federation.Organisations;
@@ -28,6 +29,11 @@ public static class GrainKeys
 
     public static IRequestGrain GetRequest(this IGrainFactory grains, Caller caller, string clientRequestId) =>
         grains.GetGrain<IRequestGrain>($"req:{caller.Subject}:{clientRequestId}");
+
+    public static INetworkAuditGrain GetNetworkAudit(this IGrainFactory grains, string slug) => grains.GetGrain<INetworkAuditGrain>(Network(slug));
+
+    /// <summary>The index of what a subject is part of. Subjects are issuer-given strings, prefixed so no subject looks like a number.</summary>
+    public static ISubjectGrain GetSubject(this IGrainFactory grains, string subject) => grains.GetGrain<ISubjectGrain>("sub:" + subject);
 
     public static INetworkDirectoryGrain GetNetworkDirectory(this IGrainFactory grains) => grains.GetGrain<INetworkDirectoryGrain>("directory");
 }

@@ -16,6 +16,7 @@ public static partial class Input
     public const int MaxTagLength = 50;
     public const int MaxPlaces = 20;
     public const int MaxRequestIdLength = 100;
+    public const int MaxMessageLength = 2_000;
 
     /// <summary>A network slug: lower-case letters, digits and hyphens, 3 to 64 long, not starting or ending with a hyphen.</summary>
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$", RegexOptions.CultureInvariant)]

@@ -8,7 +8,7 @@ public interface INetworkDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>Lists a newly created network; listing it again updates nothing.</summary>
     [Alias("AddAsync")]
-    Task AddAsync(Caller caller, NetworkProfile network);
+    Task AddAsync(NetworkProfile network);
 
     /// <summary>Networks in creation order after position <paramref name="after"/>, optionally in one region.</summary>
     [Alias("GetPageAsync")]

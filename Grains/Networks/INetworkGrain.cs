@@ -1,15 +1,20 @@
+using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
 
 namespace OurSociety.Federation.Networks;
 
-/// <summary>A regional network's hub (key: <c>net:{slug}</c>): profile, coordinators, members, and the gate to its feed.</summary>
+/// <summary>
+/// A regional network's hub (key: <c>net:{slug}</c>): profile, coordinators, members and join requests, the audit
+/// trail of what coordinators did, and the gate to its feed. It is the authority on who coordinates and who is a member.
+/// </summary>
 [Alias("INetworkGrain")]
 public interface INetworkGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Creates the network and lists it in the directory. Fails with <c>SLUG_TAKEN</c> if it exists, unless this is
-    /// the same caller retrying with the same client request id, which returns the network again.
+    /// Creates the network, naming its first coordinators, and lists it in the directory; for a hub admin only.
+    /// Fails with <c>SLUG_TAKEN</c> if it exists, unless this is the same caller retrying with the same client request
+    /// id, which returns the network again.
     /// </summary>
     [Alias("CreateAsync")]
     Task<NetworkProfile> CreateAsync(Caller caller, CreateNetwork command);
@@ -19,28 +24,73 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("GetProfileAsync")]
     Task<NetworkProfile?> GetProfileAsync();
 
-    /// <summary>The network's coordinators (subjects as their token issuer gives them), for a caller who is one; empty for anyone else.</summary>
+    /// <summary>Changes the name, charter or join policy; for its coordinators. Recorded in the audit trail.</summary>
+    [Alias("UpdateAsync")]
+    Task<NetworkProfile> UpdateAsync(Caller caller, UpdateNetwork command);
+
+    /// <summary>The coordinators' subjects, for the network's coordinators and members; null for anyone else.</summary>
     [AlwaysInterleave]
     [Alias("GetCoordinatorsAsync")]
-    Task<IReadOnlyList<string>> GetCoordinatorsAsync(Caller caller);
+    Task<IReadOnlyList<string>?> GetCoordinatorsAsync(Caller caller);
 
-    /// <summary>Adds an organisation as a member; adding a member again changes nothing. Called by the organisation's own grain.</summary>
-    [Alias("AddMemberAsync")]
-    Task AddMemberAsync(Caller caller, string organisationId);
+    /// <summary>Adds a coordinator; for its coordinators. Adding one twice changes nothing.</summary>
+    [Alias("AddCoordinatorAsync")]
+    Task<NetworkProfile> AddCoordinatorAsync(Caller caller, string subject);
 
-    /// <summary>Removes a member; removing a non-member changes nothing. Called by the organisation's own grain.</summary>
+    /// <summary>Removes a coordinator (a coordinator may step down); never the last one.</summary>
+    [Alias("RemoveCoordinatorAsync")]
+    Task<NetworkProfile> RemoveCoordinatorAsync(Caller caller, string subject);
+
+    /// <summary>
+    /// An organisation asks to join; called by the organisation's grain for a caller who is its member. With the
+    /// <see cref="JoinPolicy.Automatic"/> policy it becomes a member at once; otherwise the request waits for a coordinator.
+    /// Asking again while waiting, or as a member, changes nothing.
+    /// </summary>
+    [Alias("RequestJoinAsync")]
+    Task<MembershipStatus> RequestJoinAsync(Caller caller, JoinRequest request);
+
+    /// <summary>A coordinator approves a waiting request; approving a member again changes nothing.</summary>
+    [Alias("ApproveJoinAsync")]
+    Task<MembershipStatus> ApproveJoinAsync(Caller caller, string organisationId);
+
+    /// <summary>A coordinator declines a waiting request, optionally saying why (the reason goes in the audit trail).</summary>
+    [Alias("DeclineJoinAsync")]
+    Task<MembershipStatus> DeclineJoinAsync(Caller caller, string organisationId, string? reason);
+
+    /// <summary>A coordinator removes a member, optionally saying why; what it posted stays in the feed.</summary>
     [Alias("RemoveMemberAsync")]
-    Task RemoveMemberAsync(Caller caller, string organisationId);
+    Task<MembershipStatus> RemoveMemberAsync(Caller caller, string organisationId, string? reason);
+
+    /// <summary>An organisation leaves, or withdraws its request; called by the organisation's grain. Idempotent.</summary>
+    [Alias("LeaveAsync")]
+    Task LeaveAsync(Caller caller, string organisationId);
+
+    /// <summary>Where <paramref name="organisationId"/> stands with this network (public: membership lists are public).</summary>
+    [AlwaysInterleave]
+    [Alias("GetMembershipAsync")]
+    Task<MembershipStatus> GetMembershipAsync(string organisationId);
 
     /// <summary>Members in the order they joined, after position <paramref name="after"/> (exclusive; null from the start).</summary>
     [AlwaysInterleave]
     [Alias("GetMembersAsync")]
     Task<Page<MemberEntry>> GetMembersAsync(long? after, int first);
 
-    /// <summary>Posts into the network's feed for the caller's organisation, which must be a member.</summary>
+    /// <summary>
+    /// Waiting join requests, newest first, newcomers marked, before position <paramref name="before"/> (exclusive;
+    /// null from the newest); for coordinators only (null for anyone else).
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetJoinRequestsAsync")]
+    Task<Page<PendingJoinRequest>?> GetJoinRequestsAsync(Caller caller, long? before, int first);
+
+    /// <summary>The audit trail, newest first, before position <paramref name="before"/>; for coordinators and members (null for anyone else).</summary>
+    [Alias("GetAuditTrailAsync")]
+    Task<Page<AuditEntry>?> GetAuditTrailAsync(Caller caller, long? before, int first);
+
+    /// <summary>Posts into the network's feed for <paramref name="organisationId"/>, which must be a member the caller acts for.</summary>
     [AlwaysInterleave]
     [Alias("PostAsync")]
-    Task<Activity> PostAsync(Caller caller, PostActivity post);
+    Task<Activity> PostAsync(Caller caller, string organisationId, PostActivity post);
 
     /// <summary>A page of the network's own feed, newest first, showing the caller only what it may see.</summary>
     [AlwaysInterleave]

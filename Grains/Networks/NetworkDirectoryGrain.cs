@@ -13,7 +13,7 @@ public sealed class NetworkDirectoryGrain(
 {
     public const int MaxNetworks = 10_000;
 
-    public async Task AddAsync(Caller caller, NetworkProfile network)
+    public async Task AddAsync(NetworkProfile network)
     {
         var networks = state.State.Networks;
         if (networks.Exists(n => n.Slug == network.Slug))

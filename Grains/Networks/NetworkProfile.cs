@@ -1,6 +1,7 @@
 namespace OurSociety.Federation.Networks;
 
 /// <summary>A network's public profile.</summary>
+/// <param name="JoinPolicy">Whether a coordinator approves each request to join, so organisations know before they ask.</param>
 [GenerateSerializer, Immutable, Alias("NetworkProfile")]
 public sealed record NetworkProfile(
     [property: Id(0)] string Slug,
@@ -8,4 +9,5 @@ public sealed record NetworkProfile(
     [property: Id(2)] string Region,
     [property: Id(3)] string? Charter,
     [property: Id(4)] DateTimeOffset CreatedAt,
-    [property: Id(5)] int MemberCount);
+    [property: Id(5)] int MemberCount,
+    [property: Id(6)] JoinPolicy JoinPolicy);

@@ -19,4 +19,15 @@ public sealed class NetworkState
     /// <summary>Who created it and with which client request id, so a retried create succeeds once more instead of failing as taken.</summary>
     [Id(4)]
     public string? CreatedBy { get; set; }
+
+    /// <summary>Requests to join, oldest first; capped at <see cref="NetworkGrain.MaxPendingRequests"/>.</summary>
+    [Id(5)]
+    public List<JoinRequest> JoinRequests { get; set; } = [];
+
+    /// <summary>Audit entries written with the action they record and not yet handed to the audit trail grain.</summary>
+    [Id(6)]
+    public List<AuditEntry> AuditOutbox { get; set; } = [];
+
+    [Id(7)]
+    public long NextAuditSeq { get; set; }
 }
