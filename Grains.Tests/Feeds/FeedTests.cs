@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
 using OurSociety.Federation.Grains.Tests.Common;
@@ -18,9 +19,9 @@ public sealed class FeedTests(ClusterFixture fixture)
     {
         var (network, member) = await _given.MemberAsync();
 
-        var first = await _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), Given.Post("First"));
+        var first = await _given.PostAsync(network.Slug, member.Id, Given.Post("First"));
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
-        var second = await _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), Given.Post("Second"));
+        var second = await _given.PostAsync(network.Slug, member.Id, Given.Post("Second"));
 
         Assert.Equal((member.Id, network.Slug, 0L), (first.AuthorId, first.OriginNetwork, first.Seq));
         Assert.True(string.CompareOrdinal(first.Id, second.Id) < 0, "ids sort by time");
@@ -33,10 +34,10 @@ public sealed class FeedTests(ClusterFixture fixture)
         var (network, member) = await _given.MemberAsync();
         foreach (var kind in Enum.GetValues<ActivityKind>())
         {
-            await _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), Given.Post(kind.ToString(), kind: kind));
+            await _given.PostAsync(network.Slug, member.Id, Given.Post(kind.ToString(), kind: kind));
         }
 
-        var page = await _grains.GetNetwork(network.Slug).GetFeedAsync(Caller.ForOrganisation(member.Id), new FeedQuery(null, 20, null, FeedAudience.Member));
+        var page = await _grains.GetNetwork(network.Slug).GetFeedAsync(await _given.PersonAsync(member.Id), new FeedQuery(null, 20, null, FeedAudience.Member));
 
         Assert.Equal(Enum.GetValues<ActivityKind>().Reverse(), page.Items.Select(a => a.Kind));
         Assert.Equal(7, page.TotalCount);
@@ -49,7 +50,7 @@ public sealed class FeedTests(ClusterFixture fixture)
         var outsider = await _given.OrganisationAsync();
 
         var error = await Assert.ThrowsAsync<HubException>(() =>
-            _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(outsider.Id), Given.Post()));
+            _given.PostAsync(network.Slug, outsider.Id, Given.Post()));
 
         Assert.Equal(ErrorCodes.NotAMember, error.Code);
         Assert.Empty((await FeedAsync(network.Slug, FeedAudience.Member)).Items);
@@ -67,7 +68,7 @@ public sealed class FeedTests(ClusterFixture fixture)
             ActivityKind.Offer, new string('t', titleLength), new string('b', bodyLength),
             Enumerable.Range(0, themeCount).Select(i => $"t{i}").ToArray(), null, null, Visibility.Public, null);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), post));
+        var error = await Assert.ThrowsAsync<HubException>(() => _given.PostAsync(network.Slug, member.Id, post));
 
         Assert.Equal((code, field), (error.Code, error.Field.Single()));
         Assert.Empty((await FeedAsync(network.Slug, FeedAudience.Member)).Items);
@@ -79,7 +80,7 @@ public sealed class FeedTests(ClusterFixture fixture)
         var (network, member) = await _given.MemberAsync();
         var post = Given.Post() with { Place = new Place("Nowhere", 12, 181, null) };
 
-        var error = await Assert.ThrowsAsync<HubException>(() => _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), post));
+        var error = await Assert.ThrowsAsync<HubException>(() => _given.PostAsync(network.Slug, member.Id, post));
 
         Assert.Equal(ErrorCodes.PlaceInvalid, error.Code);
     }
@@ -90,8 +91,8 @@ public sealed class FeedTests(ClusterFixture fixture)
         var (network, member) = await _given.MemberAsync();
         var post = Given.Post(requestId: "7d8e0c52-retry");
 
-        var first = await _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), post);
-        var retried = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), post)));
+        var first = await _given.PostAsync(network.Slug, member.Id, post);
+        var retried = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _given.PostAsync(network.Slug, member.Id, post)));
 
         Assert.All(retried, r => Assert.Equal((first.Id, first.Seq), (r.Id, r.Seq)));
         Assert.Single((await FeedAsync(network.Slug, FeedAudience.Member)).Items);
@@ -101,10 +102,10 @@ public sealed class FeedTests(ClusterFixture fixture)
     public async Task Reusing_a_client_request_id_for_a_different_post_is_refused()
     {
         var (network, member) = await _given.MemberAsync();
-        await _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), Given.Post("One", requestId: "same"));
+        await _given.PostAsync(network.Slug, member.Id, Given.Post("One", requestId: "same"));
 
         var error = await Assert.ThrowsAsync<HubException>(() =>
-            _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), Given.Post("Two", requestId: "same")));
+            _given.PostAsync(network.Slug, member.Id, Given.Post("Two", requestId: "same")));
 
         Assert.Equal(ErrorCodes.RequestIdReused, error.Code);
     }
@@ -113,14 +114,14 @@ public sealed class FeedTests(ClusterFixture fixture)
     public async Task The_public_sees_public_items_only_while_members_see_everything()
     {
         var (network, member) = await _given.MemberAsync();
-        var self = Caller.ForOrganisation(member.Id);
-        await _grains.GetNetwork(network.Slug).PostAsync(self, Given.Post("Members only", Visibility.Network));
-        await _grains.GetNetwork(network.Slug).PostAsync(self, Given.Post("Linked", Visibility.Linked));
-        var open = await _grains.GetNetwork(network.Slug).PostAsync(self, Given.Post("For everyone", Visibility.Public));
+        var self = await _given.PersonAsync(member.Id);
+        await _grains.GetNetwork(network.Slug).PostAsync(self, member.Id, Given.Post("Members only", Visibility.Network));
+        await _grains.GetNetwork(network.Slug).PostAsync(self, member.Id, Given.Post("Linked", Visibility.Linked));
+        var open = await _grains.GetNetwork(network.Slug).PostAsync(self, member.Id, Given.Post("For everyone", Visibility.Public));
         var outsider = await _given.OrganisationAsync();
 
         var publicPage = await _grains.GetNetwork(network.Slug).GetFeedAsync(Caller.Anonymous, new FeedQuery(null, 20, null, FeedAudience.Member));
-        var outsiderPage = await _grains.GetNetwork(network.Slug).GetFeedAsync(Caller.ForOrganisation(outsider.Id), new FeedQuery(null, 20, null, FeedAudience.Member));
+        var outsiderPage = await _grains.GetNetwork(network.Slug).GetFeedAsync(await _given.PersonAsync(outsider.Id), new FeedQuery(null, 20, null, FeedAudience.Member));
         var memberPage = await _grains.GetNetwork(network.Slug).GetFeedAsync(self, new FeedQuery(null, 20, null, FeedAudience.Public));
 
         Assert.Equal(["For everyone"], publicPage.Items.Select(a => a.Title));
@@ -163,7 +164,7 @@ public sealed class FeedTests(ClusterFixture fixture)
         var (network, member) = await _given.MemberAsync();
 
         var posted = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
-            _grains.GetNetwork(network.Slug).PostAsync(Caller.ForOrganisation(member.Id), Given.Post($"Post {i}"))));
+            _given.PostAsync(network.Slug, member.Id, Given.Post($"Post {i}"))));
 
         Assert.Equal(Enumerable.Range(0, 200).Select(i => (long)i), posted.Select(p => p.Seq).Order());
         Assert.Equal(200, (await ReadAllAsync(network.Slug, 100)).Count);
@@ -187,10 +188,10 @@ public sealed class FeedTests(ClusterFixture fixture)
     public async Task A_kind_filter_returns_only_that_kind_and_keeps_paging()
     {
         var (network, member) = await _given.MemberAsync();
-        var self = Caller.ForOrganisation(member.Id);
+        var self = await _given.PersonAsync(member.Id);
         for (var i = 0; i < 30; i++)
         {
-            await _grains.GetNetwork(network.Slug).PostAsync(self, Given.Post($"Item {i}", kind: i % 3 == 0 ? ActivityKind.Want : ActivityKind.Story));
+            await _grains.GetNetwork(network.Slug).PostAsync(self, member.Id, Given.Post($"Item {i}", kind: i % 3 == 0 ? ActivityKind.Want : ActivityKind.Story));
         }
 
         var page = await _grains.GetNetwork(network.Slug).GetFeedAsync(self, new FeedQuery(null, 4, [ActivityKind.Want], FeedAudience.Member));
@@ -208,7 +209,7 @@ public sealed class FeedTests(ClusterFixture fixture)
     {
         for (var i = 0; i < count; i++)
         {
-            await _grains.GetNetwork(slug).PostAsync(Caller.ForOrganisation(organisationId), Given.Post($"Post {i}"));
+            await _given.PostAsync(slug, organisationId, Given.Post($"Post {i}"));
         }
     }
 

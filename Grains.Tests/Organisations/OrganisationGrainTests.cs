@@ -1,5 +1,7 @@
+using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Grains.Tests.Common;
+using OurSociety.Federation.Networks;
 using OurSociety.Federation.Organisations;
 
 namespace OurSociety.Federation.Grains.Tests.Organisations;
@@ -14,7 +16,7 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
     public async Task A_registered_organisation_keeps_its_details_with_register_id_normalised()
     {
         var id = NewId();
-        var profile = await _grains.GetOrganisation(id).RegisterAsync(Caller.Anonymous, new RegisterOrganisation(
+        var profile = await _grains.GetOrganisation(id).RegisterAsync(Someone, new RegisterOrganisation(
             "Tyneside Tenants", "housing association", "gb-coh-01234567", new Place("Newcastle", 54.97, -1.61, "ne1"),
             [new Place("Gateshead", null, null, null)], ["Housing", "housing", " Energy "], new Contact("hello@tenants.org.uk", null, "Sam"), null));
 
@@ -35,7 +37,7 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
         var id = NewId();
 
         var error = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(id).RegisterAsync(
-            Caller.Anonymous, new RegisterOrganisation("Org", "CHARITY", orgId, null, null, null, null, null)));
+            Someone, new RegisterOrganisation("Org", "CHARITY", orgId, null, null, null, null, null)));
 
         Assert.Equal(code, error.Code);
         Assert.Equal(["orgId"], error.Field);
@@ -46,9 +48,9 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
     public async Task Unknown_kind_and_out_of_range_places_are_refused()
     {
         var kind = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(NewId()).RegisterAsync(
-            Caller.Anonymous, new RegisterOrganisation("Org", "club", null, null, null, null, null, null)));
+            Someone, new RegisterOrganisation("Org", "club", null, null, null, null, null, null)));
         var place = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(NewId()).RegisterAsync(
-            Caller.Anonymous, new RegisterOrganisation("Org", "CHARITY", null, new Place(null, 91, 0, null), null, null, null, null)));
+            Someone, new RegisterOrganisation("Org", "CHARITY", null, new Place(null, 91, 0, null), null, null, null, null)));
 
         Assert.Equal(ErrorCodes.OrganisationKindInvalid, kind.Code);
         Assert.Equal(ErrorCodes.PlaceInvalid, place.Code);
@@ -60,24 +62,43 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
         var themes = Enumerable.Range(0, 21).Select(i => $"theme-{i}").ToArray();
 
         var error = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(NewId()).RegisterAsync(
-            Caller.Anonymous, new RegisterOrganisation("Org", "CHARITY", null, null, null, themes, null, null)));
+            Someone, new RegisterOrganisation("Org", "CHARITY", null, null, null, themes, null, null)));
 
         Assert.Equal(ErrorCodes.TooMany, error.Code);
     }
 
     [Fact]
+    public async Task Registering_needs_a_signed_in_caller_who_becomes_its_first_person()
+    {
+        var id = NewId();
+        var founder = Someone;
+        var command = new RegisterOrganisation("Org", "CHARITY", null, null, null, null, new Contact("a@example.org", null, null), null);
+
+        var anonymous = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(id).RegisterAsync(Caller.Anonymous, command));
+        Assert.Equal(ErrorCodes.Unauthenticated, anonymous.Code);
+        Assert.Null(await _grains.GetOrganisation(id).GetProfileAsync());
+
+        await _grains.GetOrganisation(id).RegisterAsync(founder, command);
+        var self = await _given.SignInAsync(founder.Subject);
+
+        Assert.Equal([id], self.Organisations);
+        Assert.Equal([founder.Subject], (await _grains.GetOrganisation(id).GetPrivateAsync(self))!.People);
+    }
+
+    [Fact]
     public async Task An_organisation_belongs_to_several_networks_and_both_sides_agree()
     {
-        var north = await _given.NetworkAsync();
-        var wales = await _given.NetworkAsync(region: "Wales");
+        var north = await _given.NetworkAsync(policy: JoinPolicy.Automatic);
+        var wales = await _given.NetworkAsync(region: "Wales", policy: JoinPolicy.Automatic);
         var org = await _given.OrganisationAsync();
-        var self = Caller.ForOrganisation(org.Id);
+        var self = await _given.PersonAsync(org.Id);
 
-        await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, north.Slug);
-        await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, wales.Slug);
-        var again = await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, wales.Slug);
+        await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, north.Slug, null);
+        await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, wales.Slug, null);
+        var again = await _grains.GetOrganisation(org.Id).JoinNetworkAsync(self, wales.Slug, null);
 
-        Assert.Equal([north.Slug, wales.Slug], again.Networks);
+        Assert.Equal(MembershipStatus.Member, again.Status);
+        Assert.Equal([north.Slug, wales.Slug], again.Organisation.Networks);
         Assert.Equal(1, (await _grains.GetNetwork(wales.Slug).GetProfileAsync())!.MemberCount);
 
         var left = await _grains.GetOrganisation(org.Id).LeaveNetworkAsync(self, north.Slug);
@@ -91,37 +112,65 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
     {
         var org = await _given.OrganisationAsync();
 
-        var error = await Assert.ThrowsAsync<HubException>(() =>
-            _grains.GetOrganisation(org.Id).JoinNetworkAsync(Caller.ForOrganisation(org.Id), Given.UniqueSlug()));
+        var error = await Assert.ThrowsAsync<HubException>(async () =>
+            await _grains.GetOrganisation(org.Id).JoinNetworkAsync(await _given.PersonAsync(org.Id), Given.UniqueSlug(), null));
 
         Assert.Equal(ErrorCodes.NetworkNotFound, error.Code);
         Assert.Empty((await _grains.GetOrganisation(org.Id).GetProfileAsync())!.Networks);
     }
 
     [Fact]
-    public async Task Contact_details_reach_the_organisation_itself_and_nobody_else()
+    public async Task Contact_details_reach_the_organisations_own_people_and_nobody_else()
     {
         var org = await _given.OrganisationAsync(contact: new Contact("team@example.org", "0191 000 0000", "Alex"));
         var other = await _given.OrganisationAsync("Someone else");
 
-        Assert.Equal("team@example.org", (await _grains.GetOrganisation(org.Id).GetContactAsync(Caller.ForOrganisation(org.Id)))!.Email);
+        Assert.Equal("team@example.org", (await _grains.GetOrganisation(org.Id).GetContactAsync(await _given.PersonAsync(org.Id)))!.Email);
         Assert.Null(await _grains.GetOrganisation(org.Id).GetContactAsync(Caller.Anonymous));
-        Assert.Null(await _grains.GetOrganisation(org.Id).GetContactAsync(Caller.ForOrganisation(other.Id)));
+        Assert.Null(await _grains.GetOrganisation(org.Id).GetContactAsync(await _given.PersonAsync(other.Id)));
+        Assert.Null(await _grains.GetOrganisation(org.Id).GetPrivateAsync(await _given.PersonAsync(other.Id)));
     }
 
     [Fact]
-    public async Task Another_organisation_cannot_change_its_memberships()
+    public async Task Another_organisations_person_cannot_act_for_it()
     {
-        var network = await _given.NetworkAsync();
+        var network = await _given.NetworkAsync(policy: JoinPolicy.Automatic);
         var org = await _given.OrganisationAsync();
         var other = await _given.OrganisationAsync("Other");
+        var intruder = await _given.PersonAsync(other.Id);
 
-        var error = await Assert.ThrowsAsync<HubException>(() =>
-            _grains.GetOrganisation(org.Id).JoinNetworkAsync(Caller.ForOrganisation(other.Id), network.Slug));
+        var join = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(org.Id).JoinNetworkAsync(intruder, network.Slug, null));
+        var update = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(org.Id).UpdateAsync(intruder, new UpdateOrganisation("Taken", null, null, null, null, null, null)));
+        var add = await Assert.ThrowsAsync<HubException>(() => _grains.GetOrganisation(org.Id).AddPersonAsync(intruder, intruder.Subject));
 
-        Assert.Equal(ErrorCodes.Forbidden, error.Code);
+        Assert.All([join, update, add], e => Assert.Equal(ErrorCodes.Forbidden, e.Code));
         Assert.Equal(0, (await _grains.GetNetwork(network.Slug).GetProfileAsync())!.MemberCount);
+        Assert.Equal("Gateshead Food Bank", (await _grains.GetOrganisation(org.Id).GetProfileAsync())!.Name);
+        Assert.DoesNotContain(org.Id, (await _given.SignInAsync(intruder.Subject)).Organisations);
     }
+
+    [Fact]
+    public async Task Its_people_change_its_profile_and_who_acts_for_it_but_never_remove_the_last_person()
+    {
+        var org = await _given.OrganisationAsync();
+        var first = await _given.PersonAsync(org.Id);
+        var grain = _grains.GetOrganisation(org.Id);
+
+        var renamed = await grain.UpdateAsync(first, new UpdateOrganisation("Gateshead Food Bank CIO", null, null, null, null, ["food", "advice"], null));
+        await grain.AddPersonAsync(first, "sam@example.org");
+        var sam = await _given.SignInAsync("sam@example.org");
+        await grain.RemovePersonAsync(sam, first.Subject);
+        var last = await Assert.ThrowsAsync<HubException>(() => grain.RemovePersonAsync(sam, sam.Subject));
+
+        Assert.Equal(("Gateshead Food Bank CIO", 2), (renamed.Name, renamed.Themes.Count));
+        Assert.Equal(ErrorCodes.LastPerson, last.Code);
+        Assert.Equal(["sam@example.org"], (await grain.GetPrivateAsync(sam))!.People);
+        Assert.Empty((await _given.SignInAsync(first.Subject)).Organisations);
+        Assert.Null(await grain.GetContactAsync(await _given.SignInAsync(first.Subject)));
+    }
+
+    /// <summary>A signed-in person nobody has seen before.</summary>
+    private static Caller Someone => new($"founder-{Guid.NewGuid():N}@example.org", HubRoles.None, []);
 
     private static string NewId() => HubIds.OrganisationPrefix + Ulid.NewUlid();
 }
