@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Api.Networks;
@@ -16,12 +17,16 @@ public sealed class HubQuery : ObjectGraphType
     public HubQuery()
     {
         Name = "Query";
-        Description = "Read networks, organisations and feeds. Until sign-in exists, reads see what is public.";
+        Description = "Read networks, organisations and feeds. Without a token, reads see what is public; with one, also what the caller's networks and organisations let it see.";
 
         Field<NodeInterface>("node")
             .Description("Fetches any object by its global id; null if it does not exist or the caller may not see it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global id from an `id` field.")
-            .ResolveAsync(async ctx => await ResolveNodeAsync(ctx.RequestServices!.GetRequiredService<HubRequest>(), ctx.GetArgument<string>("id")));
+            .ResolveAsync(async ctx => await ResolveNodeAsync(ctx.Hub(), ctx.User, ctx.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<ViewerType>>("viewer")
+            .Description("Who the hub takes the caller to be: the token's subject and roles, and the organisations and networks the hub's records give it.")
+            .ResolveAsync(async ctx => await ctx.CallerAsync());
 
         Field<NetworkType>("network")
             .Description("A network by its slug; null if there is none.")
@@ -52,7 +57,7 @@ public sealed class HubQuery : ObjectGraphType
                 : null);
     }
 
-    private static async Task<object?> ResolveNodeAsync(HubRequest hub, string id)
+    private static async Task<object?> ResolveNodeAsync(HubRequest hub, System.Security.Claims.ClaimsPrincipal? user, string id)
     {
         if (!GlobalId.TryDecode(id, out var type, out var key))
         {
@@ -63,7 +68,7 @@ public sealed class HubQuery : ObjectGraphType
         {
             NodeTypes.Network when Input.IsSlug(key) => await hub.Grains.GetNetwork(key).GetProfileAsync(),
             NodeTypes.Organisation when HubIds.IsOrganisationId(key) => await hub.Grains.GetOrganisation(key).GetProfileAsync(),
-            NodeTypes.Activity when ActivityIds.TryParse(key, out var slug, out var seq) => await hub.Grains.GetNetwork(slug).GetActivityAsync(hub.Caller, seq),
+            NodeTypes.Activity when ActivityIds.TryParse(key, out var slug, out var seq) => await hub.Grains.GetNetwork(slug).GetActivityAsync(await hub.CallerAsync(user), seq),
             _ => null,
         };
     }

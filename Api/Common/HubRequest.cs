@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Networks;
 using OurSociety.Federation.Organisations;
@@ -38,12 +41,28 @@ public sealed class HubRequest
     /// <summary>Recently read organisation profiles; mutations put what they changed here.</summary>
     public OrganisationCache OrganisationCache { get; }
 
-    /// <summary>Who is calling. Until sign-in exists every reader is anonymous and sees public data only.</summary>
-    public Caller Caller { get; set; } = Caller.Anonymous;
+    private Task<Caller>? _caller;
+
+    /// <summary>
+    /// Who is calling: the token's subject and hub-wide roles, and the organisations the hub's records say the subject
+    /// acts for (one grain call per request, made on first use). Anonymous without a token.
+    /// </summary>
+    public Task<Caller> CallerAsync(ClaimsPrincipal? user) => _caller ??= SignInAsync(user);
 
     public BatchLoader<string, OrganisationProfile?> Organisations { get; }
 
     public BatchLoader<string, NetworkProfile?> Networks { get; }
+
+    private async Task<Caller> SignInAsync(ClaimsPrincipal? user)
+    {
+        if (user is null || HubIdentity.From(user) is not { } identity)
+        {
+            return Caller.Anonymous;
+        }
+
+        var scopes = await Grains.GetSubject(identity.Subject).GetScopesAsync();
+        return new Caller(identity.Subject, identity.Roles, scopes.Organisations);
+    }
 
     private static Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> FetchAsync<TKey, TValue>(
         Func<TKey, CancellationToken, Task<TValue>> fetchOne)

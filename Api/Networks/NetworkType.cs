@@ -14,11 +14,13 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 {
     public const string FeedCursor = "feed";
     public const string MembersCursor = "members";
+    public const string JoinRequestsCursor = "joinRequests";
+    public const string AuditCursor = "audit";
 
     public NetworkType()
     {
         Name = "Network";
-        Description = "A regional network's hub: its profile, member organisations and feed.";
+        Description = "A regional network's hub: its profile, member organisations and feed; for its coordinators and members, also its join requests and audit trail.";
         Interface<NodeInterface>();
         IsTypeOf = o => o is NetworkProfile;
         Field<NonNullGraphType<IdGraphType>>("id").Description("The network's global id.").Resolve(ctx => GlobalId.Encode(NodeTypes.Network, ctx.Source.Slug));
@@ -28,6 +30,34 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
         Field(x => x.Charter, nullable: true).Description("The network's charter: its values and what members sign up to.");
         Field<NonNullGraphType<DateTimeScalar>>("createdAt").Description("When the network was created on the hub.").Resolve(ctx => ctx.Source.CreatedAt);
         Field(x => x.MemberCount).Description("How many organisations are members.");
+        Field<NonNullGraphType<JoinPolicyType>>("joinPolicy").Description("Whether a coordinator approves each request to join (APPROVAL) or every request is approved (AUTOMATIC).").Resolve(ctx => ctx.Source.JoinPolicy);
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("coordinators")
+            .Description("Who coordinates the network (their sign-in subjects). Visible to its coordinators and members; null for anyone else.")
+            .ResolveAsync(async ctx => await ctx.Hub().Grains.GetNetwork(ctx.Source.Slug).GetCoordinatorsAsync(await ctx.CallerAsync()));
+
+        Field<ConnectionGraphType<JoinRequestType, PendingJoinRequest>>("joinRequests")
+            .Description("Requests to join waiting for a coordinator, newest first, with newcomers (registered on the hub in the last 90 days) marked. For its coordinators; null for anyone else.")
+            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<CursorScalar>("after", "Start after this cursor (older requests).")
+            .ResolveAsync(async ctx =>
+            {
+                var after = Cursors.Decode(JoinRequestsCursor, ctx.GetArgument<string?>("after"));
+                var page = await ctx.Hub().Grains.GetNetwork(ctx.Source.Slug).GetJoinRequestsAsync(await ctx.CallerAsync(), after, ctx.GetArgument("first", 20));
+                return page is null ? null : RelayConnection<PendingJoinRequest>.Forward(
+                    page.Items, r => Cursors.Encode(JoinRequestsCursor, r.Request.Seq), page.HasMore, after is not null, page.TotalCount);
+            });
+
+        Field<ConnectionGraphType<AuditEntryType, AuditEntry>>("auditTrail")
+            .Description("What coordinators did (approvals, declines, removals, charter and coordinator changes) and who joined or left, newest first. For its coordinators and members; null for anyone else.")
+            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<CursorScalar>("after", "Start after this cursor (older entries).")
+            .ResolveAsync(async ctx =>
+            {
+                var after = Cursors.Decode(AuditCursor, ctx.GetArgument<string?>("after"));
+                var page = await ctx.Hub().Grains.GetNetwork(ctx.Source.Slug).GetAuditTrailAsync(await ctx.CallerAsync(), after, ctx.GetArgument("first", 20));
+                return page is null ? null : RelayConnection<AuditEntry>.Forward(
+                    page.Items, e => Cursors.Encode(AuditCursor, e.Seq), page.HasMore, after is not null, page.TotalCount);
+            });
 
         Field<NonNullGraphType<ConnectionGraphType<OrganisationType, OrganisationProfile>>>("members")
             .Description("Member organisations, in the order they joined.")
@@ -55,7 +85,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
                 var hub = ctx.RequestServices!.GetRequiredService<HubRequest>();
                 var after = Cursors.Decode(FeedCursor, ctx.GetArgument<string?>("after"));
                 var query = new FeedQuery(after, ctx.GetArgument("first", 20), ctx.GetArgument<List<ActivityKind>?>("kinds"), FeedAudience.Public);
-                var page = await hub.Grains.GetNetwork(ctx.Source.Slug).GetFeedAsync(hub.Caller, query);
+                var page = await hub.Grains.GetNetwork(ctx.Source.Slug).GetFeedAsync(await ctx.CallerAsync(), query);
                 var connection = RelayConnection<Activity>.Forward(
                     page.Items, a => Cursors.Encode(FeedCursor, a.Seq), page.Next is not null, after is not null, page.TotalCount);
 

@@ -15,6 +15,11 @@ public abstract class MembershipInputType : InputObjectGraphType
     }
 }
 
-public sealed class JoinNetworkInputType() : MembershipInputType("JoinNetworkInput", "An organisation joining a network.");
+public sealed class JoinNetworkInputType : MembershipInputType
+{
+    public JoinNetworkInputType()
+        : base("JoinNetworkInput", "An organisation asking to join a network, by one of its people.") =>
+        Field<StringGraphType>("message").Description("A note to the network's coordinators, up to 2,000 characters.");
+}
 
-public sealed class LeaveNetworkInputType() : MembershipInputType("LeaveNetworkInput", "An organisation leaving a network.");
+public sealed class LeaveNetworkInputType() : MembershipInputType("LeaveNetworkInput", "An organisation leaving a network, or withdrawing its request, by one of its people.");

@@ -31,11 +31,23 @@ public sealed class OrganisationType : ObjectGraphType<OrganisationProfile>
                 return networks.Where(n => n is not null).ToArray();
             });
         Field<ContactType>("contact")
-            .Description("Visible only to the organisation itself and to the other side of a CONNECTED introduction; null for everyone else.")
+            .Description("Visible only to the organisation's own people and to the other side of a CONNECTED introduction; null for everyone else.")
+            .ResolveAsync(async ctx => await ctx.Hub().Grains.GetOrganisation(ctx.Source.Id).GetContactAsync(await ctx.CallerAsync()));
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("people")
+            .Description("Who may act for it (their sign-in subjects). Visible to its own people; null for everyone else.")
+            .ResolveAsync(async ctx => (await ctx.Hub().Grains.GetOrganisation(ctx.Source.Id).GetPrivateAsync(await ctx.CallerAsync()))?.People);
+        Field<ListGraphType<NonNullGraphType<NetworkType>>>("pendingNetworks")
+            .Description("Networks it has asked to join that have not answered. Visible to its own people; null for everyone else.")
             .ResolveAsync(async ctx =>
             {
-                var hub = ctx.RequestServices!.GetRequiredService<HubRequest>();
-                return await hub.Grains.GetOrganisation(ctx.Source.Id).GetContactAsync(hub.Caller);
+                var hub = ctx.Hub();
+                if (await hub.Grains.GetOrganisation(ctx.Source.Id).GetPrivateAsync(await ctx.CallerAsync()) is not { } own)
+                {
+                    return null;
+                }
+
+                var networks = await Task.WhenAll(own.PendingNetworks.Select(n => hub.Networks.Load(n).GetResultAsync(ctx.CancellationToken)));
+                return networks.Where(n => n is not null).ToArray();
             });
     }
 }
