@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OurSociety.Federation.Access;
 
 namespace OurSociety.Federation.Api.Tests.Hub;
 
@@ -13,7 +14,7 @@ public sealed class BadInputTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     [InlineData("-north", "SLUG_INVALID")]
     public async Task A_malformed_slug_is_refused_and_no_network_appears(string slug, string code)
     {
-        var payload = await PayloadAsync("createNetwork", Tour.CreateNetwork, new { slug });
+        var payload = await PayloadAsync(_hub.As("admin", HubRoles.Admin), "createNetwork", Tour.CreateNetwork, new { slug, coordinator = "amara@bsn.example" });
 
         AssertError(payload, code, "input", "slug");
         Assert.Null((await _hub.GraphQLAsync(Tour.Network, new { slug }))["data"]!["network"]);
@@ -22,10 +23,11 @@ public sealed class BadInputTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     [Fact]
     public async Task A_duplicate_slug_is_refused_and_the_first_network_is_unchanged()
     {
-        var (slug, _, _) = await Tour.RunAsync(_hub);
+        var tour = await Tour.RunAsync(_hub);
+        var slug = tour.Slug;
 
         var payload = await PayloadAsync(
-            "createNetwork", "mutation($slug: String!) { createNetwork(input: { slug: $slug, name: \"Other\", region: \"Wales\" }) { network { id } errors { code message field } } }", new { slug });
+            tour.Admin, "createNetwork", "mutation($slug: String!) { createNetwork(input: { slug: $slug, name: \"Other\", region: \"Wales\", coordinators: [\"x\"] }) { network { id } errors { code message field } } }", new { slug });
 
         AssertError(payload, "SLUG_TAKEN", "input", "slug");
         Assert.Equal("North East", Tour.NetworkOf(await _hub.GraphQLAsync(Tour.Network, new { slug }))!.Str("region"));
@@ -34,20 +36,22 @@ public sealed class BadInputTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     [Fact]
     public async Task Joining_an_unknown_network_or_as_an_unknown_organisation_is_refused()
     {
-        var (slug, first, _) = await Tour.RunAsync(_hub);
+        var tour = await Tour.RunAsync(_hub);
+        var (slug, first, _) = tour;
 
-        AssertError(await PayloadAsync("joinNetwork", Tour.Join, new { org = first, slug = "no-such-network" }), "NETWORK_NOT_FOUND", "input", "networkSlug");
-        AssertError(await PayloadAsync("joinNetwork", Tour.Join, new { org = "org_01KZZZZZZZZZZZZZZZZZZZZZZZ", slug }), "ORGANISATION_NOT_FOUND", "input", "organisationId");
-        AssertError(await PayloadAsync("joinNetwork", Tour.Join, new { org = "not-an-id", slug }), "ID_INVALID", "input", "organisationId");
+        AssertError(await PayloadAsync(tour.FirstPerson, "joinNetwork", Tour.Join, new { org = first, slug = "no-such-network" }), "NETWORK_NOT_FOUND", "input", "networkSlug");
+        AssertError(await PayloadAsync(tour.FirstPerson, "joinNetwork", Tour.Join, new { org = "org_01KZZZZZZZZZZZZZZZZZZZZZZZ", slug }), "ORGANISATION_NOT_FOUND", "input", "organisationId");
+        AssertError(await PayloadAsync(tour.FirstPerson, "joinNetwork", Tour.Join, new { org = "not-an-id", slug }), "ID_INVALID", "input", "organisationId");
     }
 
     [Fact]
     public async Task A_non_member_cannot_post_and_the_feed_is_unchanged()
     {
         var (slug, _, _) = await Tour.RunAsync(_hub);
-        var outsider = (await _hub.MutateAsync("registerOrganisation", Tour.RegisterOrganisation, new { name = "Outsider" })).Str("organisation.id");
+        var outsiderPerson = _hub.As($"outsider-{Guid.NewGuid():N}");
+        var outsider = (await outsiderPerson.MutateAsync("registerOrganisation", Tour.RegisterOrganisation, new { name = "Outsider" })).Str("organisation.id");
 
-        var payload = await PayloadAsync("postActivity", Tour.Post, new { org = outsider, slug, title = "Let me in", visibility = "PUBLIC" });
+        var payload = await PayloadAsync(outsiderPerson, "postActivity", Tour.Post, new { org = outsider, slug, title = "Let me in", visibility = "PUBLIC" });
 
         AssertError(payload, "NOT_A_MEMBER", "input", "organisationId");
         Assert.Equal(1, Tour.NetworkOf(await _hub.GraphQLAsync(Tour.Network, new { slug }))["feed"]!["totalCount"]!.GetValue<int>());
@@ -59,10 +63,12 @@ public sealed class BadInputTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     [InlineData("body", 20_001, "TOO_LONG")]
     public async Task Titles_and_bodies_outside_their_limits_are_refused(string field, int length, string code)
     {
-        var (slug, first, _) = await Tour.RunAsync(_hub);
+        var tour = await Tour.RunAsync(_hub);
+        var (slug, first, _) = tour;
         var text = new string('x', length);
 
         var payload = await PayloadAsync(
+            tour.FirstPerson,
             "postActivity",
             "mutation($org: ID!, $slug: String!, $title: String!, $body: String) { postActivity(input: { networkSlug: $slug, organisationId: $org, kind: STORY, title: $title, body: $body }) { activity { id } errors { code message field } } }",
             new { org = first, slug, title = field == "title" ? text : "Fine", body = field == "body" ? text : "Fine" });
@@ -73,21 +79,23 @@ public sealed class BadInputTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     [Fact]
     public async Task More_than_20_themes_or_labels_are_refused()
     {
-        var (slug, first, _) = await Tour.RunAsync(_hub);
+        var tour = await Tour.RunAsync(_hub);
+        var (slug, first, _) = tour;
         var many = Enumerable.Range(0, 21).Select(i => $"tag{i}").ToArray();
         const string Query = "mutation($org: ID!, $slug: String!, $themes: [String!], $labels: [String!]) { postActivity(input: { networkSlug: $slug, organisationId: $org, kind: WANT, title: \"Volunteers\", themes: $themes, labels: $labels }) { activity { id } errors { code message field } } }";
 
-        AssertError(await PayloadAsync("postActivity", Query, new { org = first, slug, themes = many }), "TOO_MANY", "input", "themes");
-        AssertError(await PayloadAsync("postActivity", Query, new { org = first, slug, labels = many }), "TOO_MANY", "input", "labels");
+        AssertError(await PayloadAsync(tour.FirstPerson, "postActivity", Query, new { org = first, slug, themes = many }), "TOO_MANY", "input", "themes");
+        AssertError(await PayloadAsync(tour.FirstPerson, "postActivity", Query, new { org = first, slug, labels = many }), "TOO_MANY", "input", "labels");
     }
 
     [Fact]
     public async Task A_malformed_org_id_and_a_place_off_the_map_are_refused()
     {
+        var person = _hub.As($"person-{Guid.NewGuid():N}");
         const string Query = "mutation($orgId: String, $lat: Float) { registerOrganisation(input: { name: \"Org\", kind: \"CHARITY\", orgId: $orgId, registeredAt: { lat: $lat, lon: 0 } }) { organisation { id } errors { code message field } } }";
 
-        AssertError(await PayloadAsync("registerOrganisation", Query, new { orgId = "CHC1234567", lat = 10 }), "ORG_ID_INVALID", "input", "orgId");
-        AssertError(await PayloadAsync("registerOrganisation", Query, new { orgId = "GB-CHC-1234567", lat = 95 }), "PLACE_INVALID", "input", "registeredAt");
+        AssertError(await PayloadAsync(person, "registerOrganisation", Query, new { orgId = "CHC1234567", lat = 10 }), "ORG_ID_INVALID", "input", "orgId");
+        AssertError(await PayloadAsync(person, "registerOrganisation", Query, new { orgId = "GB-CHC-1234567", lat = 95 }), "PLACE_INVALID", "input", "registeredAt");
     }
 
     [Fact]
@@ -106,13 +114,14 @@ public sealed class BadInputTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     [Fact]
     public async Task A_mutation_retried_with_the_same_client_request_id_takes_effect_once()
     {
-        var (slug, first, _) = await Tour.RunAsync(_hub);
+        var tour = await Tour.RunAsync(_hub);
+        var (slug, first, _) = tour;
         var requestId = Guid.NewGuid().ToString();
 
         var registered = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
-            _hub.MutateAsync("registerOrganisation", Tour.RegisterOrganisation, new { name = "Retry Charity", requestId })));
+            tour.FirstPerson.MutateAsync("registerOrganisation", Tour.RegisterOrganisation, new { name = "Retry Charity", requestId })));
         var posted = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
-            _hub.MutateAsync("postActivity", Tour.Post, new { org = first, slug, title = "Once only", visibility = "PUBLIC", requestId })));
+            tour.FirstPerson.MutateAsync("postActivity", Tour.Post, new { org = first, slug, title = "Once only", visibility = "PUBLIC", requestId })));
 
         Assert.Single(registered.Select(r => r.Str("organisation.id")).Distinct());
         Assert.Single(posted.Select(p => p.Str("activity.id")).Distinct());
@@ -131,9 +140,9 @@ public sealed class BadInputTests(SqliteHubFixture fixture) : IClassFixture<Sqli
         Assert.Equal("PAGE_SIZE_INVALID", size["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    private async Task<JsonNode> PayloadAsync(string field, string query, object variables)
+    private static async Task<JsonNode> PayloadAsync(HubClient client, string field, string query, object variables)
     {
-        var result = await _hub.GraphQLAsync(query, variables);
+        var result = await client.GraphQLAsync(query, variables);
         Assert.Null(result["errors"]);
         var payload = result["data"]![field]!;
         Assert.True(payload.AsObject().First(p => p.Key != "errors").Value is null, "a failed mutation returns no object");

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Hosting;
 
 namespace OurSociety.Federation.Api.Tests.Hub;
@@ -25,6 +27,8 @@ public sealed class HubHost : IAsyncDisposable
     public HttpClient Http { get; private set; } = null!;
 
     public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
+
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>A hub on the embedded SQLite store in a fresh temporary folder.</summary>
     public static Task<HubHost> StartSqliteAsync(string? dataDirectory = null) =>
@@ -49,24 +53,18 @@ public sealed class HubHost : IAsyncDisposable
         await StartAsync();
     }
 
-    /// <summary>Posts a GraphQL request and returns the parsed response body; fails on a non-200 status.</summary>
-    public async Task<JsonNode> GraphQLAsync(string query, object? variables = null)
-    {
-        using var response = await Http.PostAsJsonAsync("/graphql", new { query, variables });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!;
-    }
+    /// <summary>Posts a GraphQL request without a token and returns the parsed response body; fails on a non-200 status.</summary>
+    public Task<JsonNode> GraphQLAsync(string query, object? variables = null) => Anonymous.GraphQLAsync(query, variables);
 
-    /// <summary>Runs a mutation and returns its payload, asserting it has no errors.</summary>
-    public async Task<JsonNode> MutateAsync(string field, string query, object? variables = null)
-    {
-        var result = await GraphQLAsync(query, variables);
-        Assert.Null(result["errors"]);
-        var payload = result["data"]![field]!;
-        Assert.True(payload["errors"]!.AsArray().Count == 0, payload["errors"]!.ToJsonString());
-        return payload;
-    }
+    /// <summary>Runs a mutation without a token and returns its payload, asserting it has no errors.</summary>
+    public Task<JsonNode> MutateAsync(string field, string query, object? variables = null) => Anonymous.MutateAsync(field, query, variables);
+
+    /// <summary>A client without a token.</summary>
+    public HubClient Anonymous => new(Http, null);
+
+    /// <summary>A client presenting a token the hub signed for <paramref name="subject"/>.</summary>
+    public HubClient As(string subject, HubRoles roles = HubRoles.None) =>
+        new(Http, Services.GetRequiredService<HubTokenIssuer>().Issue(subject, roles));
 
     public async ValueTask DisposeAsync() => await StopAsync();
 

@@ -1,0 +1,111 @@
+using OurSociety.Federation.Common;
+using static OurSociety.Federation.Api.Tests.Access.MatrixCaller;
+
+namespace OurSociety.Federation.Api.Tests.Access;
+
+/// <summary>
+/// The one table the authorization matrix test is generated from: every mutation and every private read, and who may.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private const string NetworkQuery = "query($slug: String!) { network(slug: $slug) { ";
+    private const string OrganisationQuery = "query($id: ID!) { organisation(id: $id) { ";
+
+    public static MatrixRow[] Rows { get; } =
+    [
+        Mutation("createNetwork", [Admin],
+            "mutation($slug: String!) { createNetwork(input: { slug: $slug, name: \"New\", region: \"Wales\", coordinators: [\"x\"] }) { network { slug } errors { code } } }",
+            w => new { slug = $"new-{w.Tag}" },
+            async (g, w, _) => (await g.GetNetwork($"new-{w.Tag}").GetProfileAsync())?.Name ?? "none"),
+        Mutation("updateNetwork", [Coordinator],
+            "mutation($slug: String!) { updateNetwork(input: { networkSlug: $slug, charter: \"Changed\" }) { network { charter } errors { code } } }",
+            w => new { slug = w.N },
+            async (g, w, _) => (await g.GetNetwork(w.N).GetProfileAsync())!.Charter ?? "none"),
+        Mutation("addCoordinator", [Coordinator],
+            "mutation($slug: String!, $subject: String!) { addCoordinator(input: { networkSlug: $slug, subject: $subject }) { network { slug } errors { code } } }",
+            w => new { slug = w.N, subject = $"extra-{w.Tag}" },
+            CoordinatorsOfN),
+        Mutation("removeCoordinator", [Coordinator],
+            "mutation($slug: String!, $subject: String!) { removeCoordinator(input: { networkSlug: $slug, subject: $subject }) { network { slug } errors { code } } }",
+            w => new { slug = w.N, subject = w.SecondCoordinatorN },
+            CoordinatorsOfN),
+        Mutation("approveJoinRequest", [Coordinator],
+            "mutation($slug: String!, $org: ID!) { approveJoinRequest(input: { networkSlug: $slug, organisationId: $org }) { network { memberCount } errors { code } } }",
+            w => new { slug = w.N, org = w.B },
+            async (g, w, _) => (await g.GetNetwork(w.N).GetMembershipAsync(w.B)).ToString()),
+        Mutation("declineJoinRequest", [Coordinator],
+            "mutation($slug: String!, $org: ID!) { declineJoinRequest(input: { networkSlug: $slug, organisationId: $org, reason: \"No\" }) { network { memberCount } errors { code } } }",
+            w => new { slug = w.N, org = w.B },
+            async (g, w, _) => (await g.GetNetwork(w.N).GetMembershipAsync(w.B)).ToString()),
+        Mutation("removeMember", [Coordinator],
+            "mutation($slug: String!, $org: ID!) { removeMember(input: { networkSlug: $slug, organisationId: $org }) { network { memberCount } errors { code } } }",
+            w => new { slug = w.N, org = w.A },
+            async (g, w, _) => (await g.GetNetwork(w.N).GetMembershipAsync(w.A)).ToString()),
+        Mutation("registerOrganisation", [Developer, Admin, NationalViewer, Coordinator, OtherCoordinator, MemberPerson, OtherOrganisationPerson],
+            "mutation { registerOrganisation(input: { name: \"New\", kind: \"CHARITY\" }) { organisation { id } errors { code } } }",
+            _ => new { },
+            async (g, w, caller) => SubjectOf(w, caller) is { } subject ? (await g.GetSubject(subject).GetScopesAsync()).Organisations.Count.ToString() : "no subject"),
+        Mutation("updateOrganisation", [MemberPerson],
+            "mutation($org: ID!) { updateOrganisation(input: { organisationId: $org, name: \"Renamed\" }) { organisation { name } errors { code } } }",
+            w => new { org = w.A },
+            async (g, w, _) => (await g.GetOrganisation(w.A).GetProfileAsync())!.Name),
+        Mutation("addOrganisationPerson", [MemberPerson],
+            "mutation($org: ID!, $subject: String!) { addOrganisationPerson(input: { organisationId: $org, subject: $subject }) { organisation { id } errors { code } } }",
+            w => new { org = w.A, subject = $"extra-{w.Tag}" },
+            PeopleOfA),
+        Mutation("removeOrganisationPerson", [MemberPerson],
+            "mutation($org: ID!, $subject: String!) { removeOrganisationPerson(input: { organisationId: $org, subject: $subject }) { organisation { id } errors { code } } }",
+            w => new { org = w.A, subject = w.SecondPersonA },
+            PeopleOfA),
+        Mutation("joinNetwork", [MemberPerson],
+            "mutation($org: ID!, $slug: String!) { joinNetwork(input: { organisationId: $org, networkSlug: $slug }) { status errors { code } } }",
+            w => new { org = w.A, slug = w.O },
+            async (g, w, _) => (await g.GetNetwork(w.O).GetMembershipAsync(w.A)).ToString()),
+        Mutation("leaveNetwork", [MemberPerson],
+            "mutation($org: ID!, $slug: String!) { leaveNetwork(input: { organisationId: $org, networkSlug: $slug }) { organisation { id } errors { code } } }",
+            w => new { org = w.A, slug = w.N },
+            async (g, w, _) => (await g.GetNetwork(w.N).GetMembershipAsync(w.A)).ToString()),
+        Mutation("postActivity", [MemberPerson],
+            "mutation($org: ID!, $slug: String!) { postActivity(input: { organisationId: $org, networkSlug: $slug, kind: STORY, title: \"Hello\" }) { activity { id } errors { code } } }",
+            w => new { org = w.A, slug = w.N },
+            async (g, w, _) => (await g.GetNetwork(w.N).GetFeedAsync(await MatrixWorld.SignInAsync(g, w.PersonA), new Feeds.FeedQuery(null, 10, null, Feeds.FeedAudience.Public))).TotalCount.ToString()),
+
+        Read("Network.joinRequests", [Coordinator], NetworkQuery + "joinRequests { totalCount } } }", w => new { slug = w.N }, b => b["data"]!["network"]!["joinRequests"]),
+        Read("Network.auditTrail", [Coordinator, MemberPerson], NetworkQuery + "auditTrail { totalCount } } }", w => new { slug = w.N }, b => b["data"]!["network"]!["auditTrail"]),
+        Read("Network.coordinators", [Coordinator, MemberPerson], NetworkQuery + "coordinators } }", w => new { slug = w.N }, b => b["data"]!["network"]!["coordinators"]),
+        Read("Network.feed (NETWORK items)", [Coordinator, MemberPerson], NetworkQuery + "feed { edges { node { title } } } } }", w => new { slug = w.N },
+            b => b["data"]!["network"]!["feed"]!["edges"]!.AsArray().FirstOrDefault(e => e!["node"]!["title"]!.GetValue<string>() == "Members only")),
+        Read("node(id:) of a NETWORK activity", [Coordinator, MemberPerson], "query($id: ID!) { node(id: $id) { id } }", w => new { id = w.MembersOnlyActivity }, b => b["data"]!["node"]),
+        Read("Organisation.contact", [MemberPerson], OrganisationQuery + "contact { email } } }", w => new { id = w.A }, b => b["data"]!["organisation"]!["contact"]),
+        Read("Organisation.people", [MemberPerson], OrganisationQuery + "people } }", w => new { id = w.A }, b => b["data"]!["organisation"]!["people"]),
+        Read("Organisation.pendingNetworks", [OtherOrganisationPerson], OrganisationQuery + "pendingNetworks { slug } } }", w => new { id = w.B }, b => b["data"]!["organisation"]!["pendingNetworks"]),
+    ];
+
+    private static MatrixRow Mutation(
+        string name, MatrixCaller[] allowed, string document, Func<MatrixWorld, object> variables, Func<IGrainFactory, MatrixWorld, MatrixCaller, Task<string>> observe) =>
+        new(name, IsMutation: true, allowed, document, variables, _ => null, observe);
+
+    /// <summary>A private read; what it would change is the network's audit trail, which must stay as it was.</summary>
+    private static MatrixRow Read(string name, MatrixCaller[] allowed, string document, Func<MatrixWorld, object> variables, Func<System.Text.Json.Nodes.JsonNode, System.Text.Json.Nodes.JsonNode?> answer) =>
+        new(name, IsMutation: false, allowed, document, variables, answer,
+            async (g, w, _) => (await g.GetNetwork(w.N).GetAuditTrailAsync(await MatrixWorld.SignInAsync(g, w.CoordinatorN), null, 1))!.TotalCount.ToString());
+
+    private static async Task<string> CoordinatorsOfN(IGrainFactory grains, MatrixWorld world, MatrixCaller _) =>
+        string.Join(",", (await grains.GetNetwork(world.N).GetCoordinatorsAsync(await MatrixWorld.SignInAsync(grains, world.CoordinatorN)))!);
+
+    private static async Task<string> PeopleOfA(IGrainFactory grains, MatrixWorld world, MatrixCaller _) =>
+        string.Join(",", (await grains.GetOrganisation(world.A).GetPrivateAsync(await MatrixWorld.SignInAsync(grains, world.PersonA)))!.People);
+
+    private static string? SubjectOf(MatrixWorld world, MatrixCaller caller) => caller switch
+    {
+        Developer => world.Developer,
+        MatrixCaller.Admin => world.Admin,
+        NationalViewer => world.National,
+        Coordinator => world.CoordinatorN,
+        OtherCoordinator => world.CoordinatorO,
+        MemberPerson => world.PersonA,
+        OtherOrganisationPerson => world.PersonB,
+        _ => null,
+    };
+
+}

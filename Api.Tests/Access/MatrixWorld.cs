@@ -1,0 +1,117 @@
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Api.Feeds;
+using OurSociety.Federation.Api.Tests.Hub;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Feeds;
+using OurSociety.Federation.Networks;
+using OurSociety.Federation.Organisations;
+
+namespace OurSociety.Federation.Api.Tests.Access;
+
+/// <summary>
+/// A fresh little world for one cell of the authorization matrix, built through the grains: network N (two
+/// coordinators) with member organisation A (two people) and a members-only post; network O with its own coordinator;
+/// organisation B (not a member of N) with a request waiting to join N.
+/// </summary>
+public sealed class MatrixWorld
+{
+    private MatrixWorld(string tag) => Tag = tag;
+
+    public string Tag { get; }
+
+    public string N => $"n-{Tag}";
+
+    public string O => $"o-{Tag}";
+
+    public string CoordinatorN => $"coord-n-{Tag}";
+
+    public string SecondCoordinatorN => $"coord-n2-{Tag}";
+
+    public string CoordinatorO => $"coord-o-{Tag}";
+
+    public string PersonA => $"person-a-{Tag}";
+
+    public string SecondPersonA => $"person-a2-{Tag}";
+
+    public string PersonB => $"person-b-{Tag}";
+
+    public string Developer => $"dev-{Tag}";
+
+    public string National => $"national-{Tag}";
+
+    public string Admin => $"admin-{Tag}";
+
+    public string A { get; private set; } = "";
+
+    public string B { get; private set; } = "";
+
+    /// <summary>The global id of A's members-only post in N.</summary>
+    public string MembersOnlyActivity { get; private set; } = "";
+
+    public static async Task<MatrixWorld> BuildAsync(IGrainFactory grains)
+    {
+        var world = new MatrixWorld(Guid.NewGuid().ToString("N")[..12]);
+        var admin = new Caller(world.Admin, HubRoles.Admin, []);
+        await grains.GetNetwork(world.N).CreateAsync(admin, new CreateNetwork("N", "North East", "N's charter", [world.CoordinatorN, world.SecondCoordinatorN], null));
+        await grains.GetNetwork(world.O).CreateAsync(admin, new CreateNetwork("O", "Wales", null, [world.CoordinatorO], null));
+        world.A = HubIds.OrganisationPrefix + Ulid.NewUlid();
+        world.B = HubIds.OrganisationPrefix + Ulid.NewUlid();
+        await grains.GetOrganisation(world.A).RegisterAsync(
+            new Caller(world.PersonA, HubRoles.None, []), new RegisterOrganisation("A", "CHARITY", null, null, null, null, new Contact("a@example.org", null, null), null));
+        await grains.GetOrganisation(world.B).RegisterAsync(
+            new Caller(world.PersonB, HubRoles.None, []), new RegisterOrganisation("B", "COMMUNITY_GROUP", null, null, null, null, new Contact("b@example.org", null, null), null));
+        var personA = await SignInAsync(grains, world.PersonA);
+        await grains.GetOrganisation(world.A).AddPersonAsync(personA, world.SecondPersonA);
+        await grains.GetOrganisation(world.A).JoinNetworkAsync(personA, world.N, null);
+        await grains.GetNetwork(world.N).ApproveJoinAsync(await SignInAsync(grains, world.CoordinatorN), world.A);
+        await grains.GetOrganisation(world.B).JoinNetworkAsync(await SignInAsync(grains, world.PersonB), world.N, "Please");
+        var post = await grains.GetNetwork(world.N).PostAsync(personA, world.A, new PostActivity(ActivityKind.Story, "Members only", "", null, null, null, Visibility.Network, null));
+        world.MembersOnlyActivity = ActivityIds.GlobalIdOf(post);
+        return world;
+    }
+
+    /// <summary>A client for one column of the matrix.</summary>
+    public HubClient ClientFor(HubHost hub, MatrixCaller caller) => caller switch
+    {
+        MatrixCaller.Anonymous => hub.Anonymous,
+        MatrixCaller.Developer => hub.As(Developer),
+        MatrixCaller.Admin => hub.As(Admin, HubRoles.Admin),
+        MatrixCaller.NationalViewer => hub.As(National, HubRoles.NationalViewer),
+        MatrixCaller.Coordinator => hub.As(CoordinatorN),
+        MatrixCaller.OtherCoordinator => hub.As(CoordinatorO),
+        MatrixCaller.MemberPerson => hub.As(PersonA),
+        MatrixCaller.OtherOrganisationPerson => hub.As(PersonB),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    public static async Task<Caller> SignInAsync(IGrainFactory grains, string subject, HubRoles roles = HubRoles.None) =>
+        new(subject, roles, (await grains.GetSubject(subject).GetScopesAsync()).Organisations);
+}
+
+/// <summary>The columns of the authorization matrix: who calls.</summary>
+public enum MatrixCaller
+{
+    /// <summary>No token.</summary>
+    Anonymous,
+
+    /// <summary>A valid token for someone with no role and no organisation: a developer reading public data.</summary>
+    Developer,
+
+    /// <summary>A hub admin.</summary>
+    Admin,
+
+    /// <summary>A national viewer.</summary>
+    NationalViewer,
+
+    /// <summary>A coordinator of network N.</summary>
+    Coordinator,
+
+    /// <summary>A coordinator of another network, O: a token for the wrong network.</summary>
+    OtherCoordinator,
+
+    /// <summary>A person of organisation A, a member of N.</summary>
+    MemberPerson,
+
+    /// <summary>A person of organisation B, which is not a member of N: a token for the wrong organisation.</summary>
+    OtherOrganisationPerson,
+}
