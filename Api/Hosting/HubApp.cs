@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Transport;
 
 namespace OurSociety.Federation.Api.Hosting;
@@ -14,8 +15,10 @@ public static class HubApp
         builder.AddHubOrleans();
         builder.Services.AddHubGraphQL();
         builder.Services.AddGraphQLHttp(builder.Configuration);
+        builder.AddHubAuthentication();
 
         var app = builder.Build();
+        app.UseAuthentication();
         app.MapGraphQLHttp("/graphql");
         return app;
     }
