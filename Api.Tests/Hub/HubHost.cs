@@ -26,6 +26,8 @@ public sealed class HubHost : IAsyncDisposable
 
     public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>A hub on the embedded SQLite store in a fresh temporary folder.</summary>
     public static Task<HubHost> StartSqliteAsync(string? dataDirectory = null) =>
         StartAsync($"--Hub:Storage:Provider=Sqlite", $"--Hub:Storage:DataDirectory={dataDirectory ?? NewDataDirectory()}");
@@ -38,7 +40,8 @@ public sealed class HubHost : IAsyncDisposable
 
     private static async Task<HubHost> StartAsync(params string[] storage)
     {
-        var host = new HubHost([.. storage, "--Urls=http://127.0.0.1:0", $"--Hub:Orleans:SiloPort={FreePort()}", $"--Hub:Orleans:GatewayPort={FreePort()}"]);
+        var host = new HubHost([.. storage, "--Urls=http://127.0.0.1:0", $"--Hub:Orleans:SiloPort={FreePort()}", $"--Hub:Orleans:GatewayPort={FreePort()}",
+            "--Hub:RateLimits:AnonymousPermitLimit=1000000", "--Hub:RateLimits:SignedInPermitLimit=1000000"]);
         await host.StartAsync();
         return host;
     }

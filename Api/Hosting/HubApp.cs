@@ -16,10 +16,14 @@ public static class HubApp
         builder.Services.AddHubGraphQL();
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.AddHubAuthentication();
+        builder.AddHubRateLimiting();
 
         var app = builder.Build();
         app.UseAuthentication();
-        app.MapGraphQLHttp("/graphql");
+
+        // After authentication, so a signed-in caller is counted by subject rather than by address.
+        app.UseRateLimiter();
+        app.MapGraphQLHttp("/graphql").RequireRateLimiting(HubRateLimitingExtensions.PolicyName);
         return app;
     }
 
