@@ -1,3 +1,4 @@
+using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Hosting;
 using OurSociety.Federation.Storage;
 
@@ -5,9 +6,15 @@ if (args is ["migrate", ..])
 {
     await HubStorageSiloBuilderExtensions.MigrateHubStorageAsync(WebApplication.CreateBuilder(args).Configuration);
     Console.WriteLine("The hub's storage schema is up to date.");
-    return;
+    return 0;
+}
+
+if (args is ["token", .. var tokenArgs])
+{
+    return HubTokenCommand.Run(tokenArgs, Console.Out, Console.Error);
 }
 
 var app = HubApp.Build(args);
 app.PrintWhereToConnect();
 await app.RunAsync();
+return 0;

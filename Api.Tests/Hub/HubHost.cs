@@ -42,7 +42,8 @@ public sealed class HubHost : IAsyncDisposable
 
     private static async Task<HubHost> StartAsync(params string[] storage)
     {
-        var host = new HubHost([.. storage, "--Urls=http://127.0.0.1:0", $"--Hub:Orleans:SiloPort={FreePort()}", $"--Hub:Orleans:GatewayPort={FreePort()}"]);
+        var host = new HubHost([.. storage, "--Urls=http://127.0.0.1:0", $"--Hub:Orleans:SiloPort={FreePort()}", $"--Hub:Orleans:GatewayPort={FreePort()}",
+            "--Hub:RateLimits:AnonymousPermitLimit=1000000", "--Hub:RateLimits:SignedInPermitLimit=1000000"]);
         await host.StartAsync();
         return host;
     }

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Transport;
 
 namespace OurSociety.Federation.Api.Hosting;
@@ -14,9 +15,15 @@ public static class HubApp
         builder.AddHubOrleans();
         builder.Services.AddHubGraphQL();
         builder.Services.AddGraphQLHttp(builder.Configuration);
+        builder.AddHubAuthentication();
+        builder.AddHubRateLimiting();
 
         var app = builder.Build();
-        app.MapGraphQLHttp("/graphql");
+        app.UseAuthentication();
+
+        // After authentication, so a signed-in caller is counted by subject rather than by address.
+        app.UseRateLimiter();
+        app.MapGraphQLHttp("/graphql").RequireRateLimiting(HubRateLimitingExtensions.PolicyName);
         return app;
     }
 

@@ -14,12 +14,14 @@ namespace OurSociety.Federation.Api.Transport;
 internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
-    IOptions<GraphQLHttpOptions> options)
+    IOptions<GraphQLHttpOptions> options,
+    IEnumerable<IGraphQLHttpCallerPolicy> callerPolicies)
 {
     private static readonly IValidationRule[] _getRules = [GetQueriesOnlyValidationRule.Instance];
     private static readonly IEnumerable<IValidationRule> _getRulesWithCoreRules = [.. DocumentValidator.CoreRules, GetQueriesOnlyValidationRule.Instance];
 
     private readonly GraphQLHttpRequestReader _reader = new(serializer);
+    private readonly IGraphQLHttpCallerPolicy[] _callerPolicies = [.. callerPolicies];
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -40,6 +42,15 @@ internal sealed class GraphQLHttpEndpoint(
                 TransportErrorCodes.NotAcceptable,
                 $"Accept {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json} (UTF-8)."));
             return;
+        }
+
+        foreach (var policy in _callerPolicies)
+        {
+            if (await policy.CheckAsync(context) is { } refusal)
+            {
+                await WriteRefusalAsync(context, refusal, mediaType);
+                return;
+            }
         }
 
         GraphQLHttpRequest graphQLRequest;
@@ -81,15 +92,19 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var response = context.Response;
-        response.StatusCode = StatusCodeFor(result, mediaType);
+        var statusCode = StatusCodeFor(result, mediaType);
+        foreach (var policy in _callerPolicies)
+        {
+            statusCode = policy.StatusCodeFor(context, result, statusCode);
+        }
+
+        response.StatusCode = statusCode;
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
             response.Headers.Allow = "POST";
         }
 
-        response.ContentType = (mediaType == ResponseMediaType.GraphQLResponse ? GraphQLMediaTypes.GraphQLResponse : GraphQLMediaTypes.Json)
-            + "; charset=utf-8";
-        await serializer.WriteAsync(response.Body, result, context.RequestAborted);
+        await WriteResultAsync(context, result, mediaType);
     }
 
     /// <summary>
@@ -125,6 +140,25 @@ internal sealed class GraphQLHttpEndpoint(
         return errors.Any(error => error.Code == TransportErrorCodes.Internal)
             ? StatusCodes.Status500InternalServerError
             : StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>A refusal is a GraphQL response with one error and no data, in the negotiated media type.</summary>
+    private Task WriteRefusalAsync(HttpContext context, GraphQLHttpRefusal refusal, ResponseMediaType mediaType)
+    {
+        context.Response.StatusCode = refusal.StatusCode;
+        foreach (var (name, value) in refusal.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        return WriteResultAsync(context, new ExecutionResult { Errors = [new ExecutionError(refusal.Message) { Code = refusal.Code }] }, mediaType);
+    }
+
+    private Task WriteResultAsync(HttpContext context, ExecutionResult result, ResponseMediaType mediaType)
+    {
+        context.Response.ContentType = (mediaType == ResponseMediaType.GraphQLResponse ? GraphQLMediaTypes.GraphQLResponse : GraphQLMediaTypes.Json)
+            + "; charset=utf-8";
+        return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
     private static Task WriteProblemAsync(HttpContext context, GraphQLHttpRequestException refused) =>
