@@ -97,13 +97,13 @@ public static class FeedBench
         var query = new FeedQuery(null, 20, null, FeedAudience.Public);
         async Task Grains(int worker, long n)
         {
-            var page = await hub.Grains.GetNetwork("feed-small").GetFeedAsync(Caller.Anonymous, query);
+            var page = await hub.Grains.GetNetwork("feed-small").GetFeedAsync(Access.Caller.Anonymous, query);
             await Task.WhenAll(page.Items.Select(a => a.AuthorId).Distinct().Select(id => hub.Grains.GetOrganisation(id).GetProfileAsync()));
         }
 
         await Load.RunAsync(Connections, options.WarmUp, Grains);
         report.Add("Breakdown: the page's grain calls alone (feed + distinct authors), in-process", await Load.RunAsync(Connections, options.Measure, Grains));
-        report.Add("Breakdown: the feed grain call alone, in-process", await Load.RunAsync(Connections, options.Measure, (_, _) => hub.Grains.GetNetwork("feed-small").GetFeedAsync(Caller.Anonymous, query)));
+        report.Add("Breakdown: the feed grain call alone, in-process", await Load.RunAsync(Connections, options.Measure, (_, _) => hub.Grains.GetNetwork("feed-small").GetFeedAsync(Access.Caller.Anonymous, query)));
     }
 
     private static void Compare(Report report, BenchOptions options, string page, Summary small, Summary large)

@@ -30,7 +30,7 @@ public static class MemoryBench
         Load.CountAsync(count, 256, n =>
         {
             var id = HubIds.OrganisationPrefix + Ulid.NewUlid();
-            return hub.Grains.GetOrganisation(id).RegisterAsync(Caller.Anonymous, new RegisterOrganisation($"Idle org {n}", "CHARITY", null, null, null, null, null, null));
+            return hub.Grains.GetOrganisation(id).RegisterAsync(Seed.PersonOf(id, registering: true), new RegisterOrganisation($"Idle org {n}", "CHARITY", null, null, null, null, null, null));
         }, TimeSpan.FromMinutes(10));
 
     private static (long Rss, long Heap) Measure()

@@ -68,7 +68,7 @@ public static class AuthorizationMatrix
         Mutation("postActivity", [MemberPerson],
             "mutation($org: ID!, $slug: String!) { postActivity(input: { organisationId: $org, networkSlug: $slug, kind: STORY, title: \"Hello\" }) { activity { id } errors { code } } }",
             w => new { org = w.A, slug = w.N },
-            async (g, w, _) => (await g.GetNetwork(w.N).GetFeedAsync(await MatrixWorld.SignInAsync(g, w.PersonA), new Feeds.FeedQuery(null, 10, null, Feeds.FeedAudience.Public))).TotalCount.ToString()),
+            async (g, w, _) => $"{(await g.GetNetwork(w.N).GetFeedAsync(await MatrixWorld.SignInAsync(g, w.PersonA), new Federation.Feeds.FeedQuery(null, 10, null, Federation.Feeds.FeedAudience.Public))).TotalCount}"),
 
         Read("Network.joinRequests", [Coordinator], NetworkQuery + "joinRequests { totalCount } } }", w => new { slug = w.N }, b => b["data"]!["network"]!["joinRequests"]),
         Read("Network.auditTrail", [Coordinator, MemberPerson], NetworkQuery + "auditTrail { totalCount } } }", w => new { slug = w.N }, b => b["data"]!["network"]!["auditTrail"]),

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using OurSociety.Federation.Api.Tests.Hub;
 
 namespace OurSociety.Federation.Api.Tests.Access;
 

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace OurSociety.Federation.Api.Tests.Hub;
 
 /// <summary>Talks GraphQL to a <see cref="HubHost"/> as one caller: with a bearer token, or without one.</summary>
-public sealed class HubClient(HttpClient http, string? token)
+public sealed class HubClient(Func<HttpClient> http, string? token)
 {
     public string? Token => token;
 
@@ -19,7 +19,7 @@ public sealed class HubClient(HttpClient http, string? token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await http.SendAsync(request);
+        using var response = await http().SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonNode.Parse(body)!);
     }

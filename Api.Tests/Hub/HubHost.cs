@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -61,11 +60,11 @@ public sealed class HubHost : IAsyncDisposable
     public Task<JsonNode> MutateAsync(string field, string query, object? variables = null) => Anonymous.MutateAsync(field, query, variables);
 
     /// <summary>A client without a token.</summary>
-    public HubClient Anonymous => new(Http, null);
+    public HubClient Anonymous => new(() => Http, null);
 
     /// <summary>A client presenting a token the hub signed for <paramref name="subject"/>.</summary>
     public HubClient As(string subject, HubRoles roles = HubRoles.None) =>
-        new(Http, Services.GetRequiredService<HubTokenIssuer>().Issue(subject, roles));
+        new(() => Http, Services.GetRequiredService<HubTokenIssuer>().Issue(subject, roles));
 
     public async ValueTask DisposeAsync() => await StopAsync();
 

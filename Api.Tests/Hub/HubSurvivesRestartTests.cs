@@ -1,6 +1,3 @@
-using OurSociety.Federation.Common;
-using OurSociety.Federation.Feeds;
-
 namespace OurSociety.Federation.Api.Tests.Hub;
 
 /// <summary>The tour over HTTP, then a full stop and start of the hub: everything is still there, on both backends.</summary>
