@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Access;
+using OurSociety.Federation.Api.Hosting;
 
 namespace OurSociety.Federation.Api.Tests.Access;
 
@@ -52,6 +54,19 @@ public sealed class RateLimitTests(RateLimitedHubFixture fixture) : IClassFixtur
         var other = await GraphQLCall.PostAsync(_hub.Http, Query, authorization: BearerFor(NewSubject()));
 
         Assert.Equal((HttpStatusCode.TooManyRequests, HttpStatusCode.OK), (refused.Status, other.Status));
+    }
+
+    [Theory]
+    [InlineData("--Hub:RateLimits:AnonymousPermitLimit=0", "AnonymousPermitLimit")]
+    [InlineData("--Hub:RateLimits:SignedInPermitLimit=0", "SignedInPermitLimit")]
+    [InlineData("--Hub:RateLimits:Window=00:00:00", "Window")]
+    public async Task A_bad_rate_limit_setting_stops_the_hub_at_start(string setting, string name)
+    {
+        await using var app = HubApp.Build([$"--Hub:Storage:DataDirectory={Hub.HubHost.NewDataDirectory()}", setting]);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(name, failure.Message, StringComparison.Ordinal);
     }
 
     private static string NewSubject() => $"caller-{Guid.NewGuid():N}@example.org";
