@@ -13,6 +13,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Access;
+using OurSociety.Federation.Api.Hosting;
 using OurSociety.Federation.Api.Tests.Hub;
 using OurSociety.Federation.Api.Transport;
 
@@ -196,6 +197,18 @@ public sealed class BearerTokenTests(SqliteHubFixture fixture) : IClassFixture<S
         var status = Policy.StatusCodeFor(context, result, StatusCodes.Status200OK);
 
         Assert.Equal((StatusCodes.Status200OK, ""), (status, context.Response.Headers.WWWAuthenticate.ToString()));
+    }
+
+    [Theory]
+    [InlineData("--Hub:Auth:Authority=not-a-url", "Hub:Auth:Authority must be the absolute URL")]
+    [InlineData("--Hub:Auth:Authority=http://id.example.org", "Hub:Auth:Authority must use https")]
+    [InlineData("--Hub:Auth:TokenLifetime=00:00:10", "TokenLifetime")]
+    [InlineData("--Hub:Auth:NationalViewerRole=admin", "Hub:Auth:AdminRole and Hub:Auth:NationalViewerRole must differ.")]
+    public void A_bad_auth_setting_stops_the_hub_before_it_starts(string setting, string message)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => HubApp.Build([setting]));
+
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
     }
 
     private BearerTokenPolicy Policy => _hub.Services.GetServices<IGraphQLHttpCallerPolicy>().OfType<BearerTokenPolicy>().Single();
