@@ -13,12 +13,12 @@ namespace OurSociety.Federation.Networks;
 /// the writes. Every coordinator action and membership change writes its audit entry in the same state write as the
 /// change itself, then hands it to <see cref="INetworkAuditGrain"/> (an outbox), so the trail never misses an action.
 /// </remarks>
-public sealed class NetworkGrain(
+public sealed partial class NetworkGrain(
     [PersistentState("network", HubStorage.Name)] IPersistentState<NetworkState> state,
     TimeProvider time,
     ILogger<NetworkGrain> logger) : Grain, INetworkGrain
 {
-    /// <summary>The most members one network holds, which bounds its state.</summary>
+    /// <summary>The most members one network holds, which bounds its _state.</summary>
     public const int MaxMembers = 10_000;
 
     /// <summary>The most requests waiting at once.</summary>
@@ -27,18 +27,21 @@ public sealed class NetworkGrain(
     /// <summary>The most coordinators one network has.</summary>
     public const int MaxCoordinators = 20;
 
+    private readonly IPersistentState<NetworkState> _state = state;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger _logger = logger;
     private readonly HashSet<string> _members = new(StringComparer.Ordinal);
 
     private string Slug => GrainKeys.SlugOf(this.GetPrimaryKeyString());
 
-    private NetworkProfile Profile => state.State.Profile
+    private NetworkProfile Profile => _state.State.Profile
         ?? throw new HubException(ErrorCodes.NetworkNotFound, $"There is no network '{Slug}'.", "networkSlug");
 
-    private List<string> Coordinators => state.State.Coordinators;
+    private List<string> Coordinators => _state.State.Coordinators;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _members.UnionWith(state.State.Members.Select(m => m.OrganisationId));
+        _members.UnionWith(_state.State.Members.Select(m => m.OrganisationId));
         await HandOffAuditAsync();
     }
 
@@ -64,9 +67,9 @@ public sealed class NetworkGrain(
 
         var requestId = Input.RequestId(command.ClientRequestId, "clientRequestId");
         var createdBy = requestId is null ? null : $"{caller.Subject}\n{requestId}";
-        if (state.State.Profile is { } existing)
+        if (_state.State.Profile is { } existing)
         {
-            if (createdBy is null || state.State.CreatedBy != createdBy)
+            if (createdBy is null || _state.State.CreatedBy != createdBy)
             {
                 throw new HubException(ErrorCodes.SlugTaken, $"The slug '{Slug}' is taken; choose another.", "slug");
             }
@@ -76,10 +79,10 @@ public sealed class NetworkGrain(
             return existing;
         }
 
-        var profile = new NetworkProfile(Slug, name, region, charter, time.GetUtcNow(), 0, command.JoinPolicy ?? JoinPolicy.Approval);
-        state.State.Profile = profile;
-        state.State.CreatedBy = createdBy;
-        state.State.Coordinators = [.. coordinators];
+        var profile = new NetworkProfile(Slug, name, region, charter, _time.GetUtcNow(), 0, command.JoinPolicy ?? JoinPolicy.Approval);
+        _state.State.Profile = profile;
+        _state.State.CreatedBy = createdBy;
+        _state.State.Coordinators = [.. coordinators];
         Record(caller, AuditAction.NetworkCreated, detail: $"coordinators: {string.Join(", ", coordinators)}");
         await SaveAsync();
         await AnnounceAsync(profile);
@@ -87,7 +90,7 @@ public sealed class NetworkGrain(
     }
 
     public Task<NetworkProfile?> GetProfileAsync() =>
-        Task.FromResult(state.State.Profile is { } p ? p with { MemberCount = _members.Count } : null);
+        Task.FromResult(_state.State.Profile is { } p ? p with { MemberCount = _members.Count } : null);
 
     public async Task<NetworkProfile> UpdateAsync(Caller caller, UpdateNetwork command)
     {
@@ -102,14 +105,14 @@ public sealed class NetworkGrain(
             return (await GetProfileAsync())!;
         }
 
-        state.State.Profile = profile with { Name = name, Charter = charter, JoinPolicy = policy };
+        _state.State.Profile = profile with { Name = name, Charter = charter, JoinPolicy = policy };
         Record(caller, AuditAction.ProfileChanged, detail: string.Join("; ", changed));
         await SaveAsync();
         return (await GetProfileAsync())!;
     }
 
     public Task<IReadOnlyList<string>?> GetCoordinatorsAsync(Caller caller) =>
-        Task.FromResult<IReadOnlyList<string>?>(state.State.Profile is not null && IsInsider(caller) ? [.. Coordinators] : null);
+        Task.FromResult<IReadOnlyList<string>?>(_state.State.Profile is not null && IsInsider(caller) ? [.. Coordinators] : null);
 
     public async Task<NetworkProfile> AddCoordinatorAsync(Caller caller, string subject)
     {
@@ -154,149 +157,6 @@ public sealed class NetworkGrain(
         return (await GetProfileAsync())!;
     }
 
-    public async Task<MembershipStatus> RequestJoinAsync(Caller caller, JoinRequest request)
-    {
-        var profile = Profile;
-        RequireActsFor(caller, request.OrganisationId, "ask to join");
-        var message = Input.OptionalText(request.Message, Input.MaxMessageLength, "A message", "message");
-        var status = StatusOf(request.OrganisationId);
-        if (status != MembershipStatus.None)
-        {
-            return status;
-        }
-
-        if (profile.JoinPolicy == JoinPolicy.Automatic)
-        {
-            AddMember(request.OrganisationId);
-            Record(caller, AuditAction.MemberJoined, request.OrganisationId, detail: "approved automatically");
-            await SaveAsync();
-            return MembershipStatus.Member;
-        }
-
-        if (state.State.JoinRequests.Count >= MaxPendingRequests)
-        {
-            throw new HubException(ErrorCodes.TooMany, $"'{Slug}' has {MaxPendingRequests} requests waiting; ask again once its coordinators have answered some.");
-        }
-
-        state.State.JoinRequests.Add(request with { Message = message, RequestedAt = time.GetUtcNow(), RequestedBy = caller.Subject, Seq = state.State.NextMemberSeq++ });
-        Record(caller, AuditAction.JoinRequested, request.OrganisationId, detail: message);
-        await SaveAsync();
-        return MembershipStatus.Pending;
-    }
-
-    public async Task<MembershipStatus> ApproveJoinAsync(Caller caller, string organisationId)
-    {
-        RequireCoordinator(caller, "approve requests to join");
-        if (_members.Contains(organisationId))
-        {
-            await TellOrganisationAsync(organisationId);
-            return MembershipStatus.Member;
-        }
-
-        var request = PendingRequest(organisationId);
-        AddMember(organisationId);
-        state.State.JoinRequests.Remove(request);
-        Record(caller, AuditAction.JoinApproved, organisationId);
-        await SaveAsync();
-        await TellOrganisationAsync(organisationId);
-        return MembershipStatus.Member;
-    }
-
-    public async Task<MembershipStatus> DeclineJoinAsync(Caller caller, string organisationId, string? reason)
-    {
-        RequireCoordinator(caller, "decline requests to join");
-        reason = Input.OptionalText(reason, Input.MaxMessageLength, "A reason", "reason");
-        var request = PendingRequest(organisationId);
-        state.State.JoinRequests.Remove(request);
-        Record(caller, AuditAction.JoinDeclined, organisationId, detail: reason);
-        await SaveAsync();
-        await TellOrganisationAsync(organisationId);
-        return MembershipStatus.None;
-    }
-
-    public async Task<MembershipStatus> RemoveMemberAsync(Caller caller, string organisationId, string? reason)
-    {
-        RequireCoordinator(caller, "remove members");
-        reason = Input.OptionalText(reason, Input.MaxMessageLength, "A reason", "reason");
-        if (!_members.Contains(organisationId))
-        {
-            throw new HubException(ErrorCodes.NotAMember, $"That organisation is not a member of '{Slug}'.", "organisationId");
-        }
-
-        DropMember(organisationId);
-        Record(caller, AuditAction.MemberRemoved, organisationId, detail: reason);
-        await SaveAsync();
-        await TellOrganisationAsync(organisationId);
-        return MembershipStatus.None;
-    }
-
-    public async Task LeaveAsync(Caller caller, string organisationId)
-    {
-        _ = Profile;
-        RequireActsFor(caller, organisationId, "leave");
-        switch (StatusOf(organisationId))
-        {
-            case MembershipStatus.Member:
-                DropMember(organisationId);
-                Record(caller, AuditAction.MemberLeft, organisationId);
-                break;
-            case MembershipStatus.Pending:
-                state.State.JoinRequests.RemoveAll(r => r.OrganisationId == organisationId);
-                Record(caller, AuditAction.JoinWithdrawn, organisationId);
-                break;
-            default:
-                return;
-        }
-
-        await SaveAsync();
-    }
-
-    public Task<MembershipStatus> GetMembershipAsync(string organisationId) => Task.FromResult(StatusOf(organisationId));
-
-    public Task<Page<MemberEntry>> GetMembersAsync(long? after, int first)
-    {
-        _ = Profile;
-        Input.PageSize(first, 100, "first");
-        var members = state.State.Members;
-
-        // Members are kept in joining order, so the page starts after a binary search for the cursor.
-        var start = after is { } a ? LowerBound(members, a + 1) : 0;
-        var items = members.Skip(start).Take(first).ToArray();
-        return Task.FromResult(new Page<MemberEntry>(items, start + items.Length < members.Count, members.Count));
-    }
-
-    public Task<Page<PendingJoinRequest>?> GetJoinRequestsAsync(Caller caller, long? before, int first)
-    {
-        Input.PageSize(first, 100, "first");
-        if (state.State.Profile is null || !IsCoordinator(caller))
-        {
-            return Task.FromResult<Page<PendingJoinRequest>?>(null);
-        }
-
-        var now = time.GetUtcNow();
-        var requests = state.State.JoinRequests;
-        var newerFirst = requests.Where(r => before is not { } b || r.Seq < b).Reverse().ToArray();
-        var items = newerFirst.Take(first).Select(r => new PendingJoinRequest(r, r.IsNewcomer(now))).ToArray();
-        return Task.FromResult<Page<PendingJoinRequest>?>(new Page<PendingJoinRequest>(items, newerFirst.Length > first, requests.Count));
-    }
-
-    public async Task<Page<AuditEntry>?> GetAuditTrailAsync(Caller caller, long? before, int first)
-    {
-        Input.PageSize(first, 100, "first");
-        if (state.State.Profile is null || !IsInsider(caller))
-        {
-            return null;
-        }
-
-        // Entries still waiting in the outbox go first, so a reader always sees every recorded action.
-        if (!await HandOffAuditAsync())
-        {
-            throw new HubException(ErrorCodes.Unavailable, "The audit trail cannot be read just now; try again shortly.");
-        }
-
-        return await GrainFactory.GetNetworkAudit(Slug).GetPageAsync(before, first);
-    }
-
     public Task<Activity> PostAsync(Caller caller, string organisationId, PostActivity post)
     {
         _ = Profile;
@@ -318,7 +178,7 @@ public sealed class NetworkGrain(
 
     public async Task<Activity?> GetActivityAsync(Caller caller, long seq)
     {
-        if (state.State.Profile is null)
+        if (_state.State.Profile is null)
         {
             return null;
         }
@@ -350,89 +210,9 @@ public sealed class NetworkGrain(
         }
     }
 
-    private MembershipStatus StatusOf(string organisationId) =>
-        _members.Contains(organisationId) ? MembershipStatus.Member
-        : state.State.JoinRequests.Exists(r => r.OrganisationId == organisationId) ? MembershipStatus.Pending
-        : MembershipStatus.None;
-
-    private JoinRequest PendingRequest(string organisationId) =>
-        state.State.JoinRequests.Find(r => r.OrganisationId == organisationId)
-        ?? throw new HubException(ErrorCodes.JoinRequestNotFound, $"That organisation has no request waiting to join '{Slug}'.", "organisationId");
-
-    private void AddMember(string organisationId)
-    {
-        if (_members.Count >= MaxMembers)
-        {
-            throw new HubException(ErrorCodes.MemberLimitReached, $"Network '{Slug}' has reached its limit of {MaxMembers} members.");
-        }
-
-        state.State.Members.Add(new MemberEntry(organisationId, time.GetUtcNow(), state.State.NextMemberSeq++));
-        _members.Add(organisationId);
-    }
-
-    private void DropMember(string organisationId)
-    {
-        _members.Remove(organisationId);
-        state.State.Members.RemoveAll(m => m.OrganisationId == organisationId);
-    }
-
-    private void Record(Caller caller, AuditAction action, string? organisationId = null, string? subject = null, string? detail = null) =>
-        state.State.AuditOutbox.Add(new AuditEntry(state.State.NextAuditSeq++, time.GetUtcNow(), caller.Subject, action, organisationId, subject, detail));
-
-    private async Task SaveAsync()
-    {
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
-        await HandOffAuditAsync();
-    }
-
-    /// <summary>Hands the outbox to the audit trail; on failure the entries stay (they are durable here) and go with the next write.</summary>
-    private async Task<bool> HandOffAuditAsync()
-    {
-        var outbox = state.State.AuditOutbox;
-        if (outbox.Count == 0)
-        {
-            return true;
-        }
-
-        var entries = outbox.ToArray();
-        try
-        {
-            await GrainFactory.GetNetworkAudit(Slug).AppendAsync(entries);
-            outbox.RemoveAll(e => e.Seq <= entries[^1].Seq);
-            return true;
-        }
-        catch (Exception e) when (e is not HubException)
-        {
-            HubLog.AuditHandOffFailed(logger, e, this.GetPrimaryKeyString(), entries.Length);
-            return false;
-        }
-    }
-
     private async Task AnnounceAsync(NetworkProfile profile)
     {
         await GrainFactory.GetNetworkDirectory().AddAsync(profile);
         await Task.WhenAll(Coordinators.Select(c => GrainFactory.GetSubject(c).SetNetworkAsync(Slug, coordinator: true)));
-    }
-
-    /// <summary>The organisation keeps its own list of networks in step. One-way, so neither grain waits on the other.</summary>
-    private Task TellOrganisationAsync(string organisationId) => GrainFactory.GetOrganisation(organisationId).SyncMembershipAsync(Slug);
-
-    private static int LowerBound(List<MemberEntry> members, long seq)
-    {
-        int lo = 0, hi = members.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (members[mid].Seq < seq)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }
