@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Hosting;
 using OurSociety.Federation.Storage;
 
@@ -24,6 +25,11 @@ public static class HubStartupMessage
             foreach (var address in addresses)
             {
                 Console.WriteLine($"OurSociety.Federation hub is ready: GraphQL at {address.TrimEnd('/')}/graphql ({where}).");
+            }
+
+            if (app.Services.GetRequiredService<IOptions<HubAuthOptions>>().Value.IsEmbeddedIssuer)
+            {
+                Console.WriteLine("Tokens from this hub's own issuer: dotnet run --project Api -- token --role admin (or --subject you@example.org); see docs/access.md.");
             }
         });
         return app;
