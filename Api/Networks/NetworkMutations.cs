@@ -11,26 +11,18 @@ public static class NetworkMutations
 {
     public static void AddNetworkMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<CreateNetworkPayloadType>>("createNetwork")
-            .Description("Creates a network's hub under a unique slug and names its first coordinators. For hub admins.")
-            .Argument<NonNullGraphType<CreateNetworkInputType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.Input();
-                return await Payload<NetworkProfile>.RunAsync(async () =>
-                {
-                    var slug = Input.Slug(input.Get<string>("slug"), "slug");
-                    return await ctx.Hub().Grains.GetNetwork(slug).CreateAsync(
-                        await ctx.CallerAsync(),
-                        new CreateNetwork(
-                            input.Get<string>("name"),
-                            input.Get<string>("region"),
-                            input.Get<string>("charter"),
-                            input.GetList<string>("coordinators"),
-                            input.Get<string>("clientRequestId"),
-                            input.GetValue<JoinPolicy>("joinPolicy")));
-                });
-            });
+        mutation.Mutation<CreateNetworkPayloadType, CreateNetworkInputType, NetworkProfile>(
+            "createNetwork",
+            "Creates a network's hub under a unique slug and names its first coordinators. For hub admins.",
+            async (ctx, input) => await ctx.Hub().Grains.GetNetwork(Input.Slug(input.Get<string>("slug"), "slug")).CreateAsync(
+                await ctx.CallerAsync(),
+                new CreateNetwork(
+                    input.Get<string>("name"),
+                    input.Get<string>("region"),
+                    input.Get<string>("charter"),
+                    input.GetList<string>("coordinators"),
+                    input.Get<string>("clientRequestId"),
+                    input.GetValue<JoinPolicy>("joinPolicy"))));
 
         Change<UpdateNetworkPayloadType, UpdateNetworkInputType>(
             mutation, "updateNetwork", "Changes the network's name, charter or join policy. For its coordinators; recorded in the audit trail.",
@@ -64,17 +56,10 @@ public static class NetworkMutations
         ObjectGraphType mutation, string name, string description, Func<INetworkGrain, Caller, Dictionary<string, object?>, Task> change)
         where TPayload : IGraphType
         where TInput : IInputObjectGraphType =>
-        mutation.Field<NonNullGraphType<TPayload>>(name)
-            .Description(description)
-            .Argument<NonNullGraphType<TInput>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.Input();
-                return await Payload<NetworkProfile>.RunAsync(async () =>
-                {
-                    var network = ctx.Hub().Grains.GetNetwork(Input.Slug(input.Get<string>("networkSlug"), "networkSlug"));
-                    await change(network, await ctx.CallerAsync(), input);
-                    return (await network.GetProfileAsync())!;
-                });
-            });
+        mutation.Mutation<TPayload, TInput, NetworkProfile>(name, description, async (ctx, input) =>
+        {
+            var network = ctx.Hub().Grains.GetNetwork(Input.Slug(input.Get<string>("networkSlug"), "networkSlug"));
+            await change(network, await ctx.CallerAsync(), input);
+            return (await network.GetProfileAsync())!;
+        });
 }

@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Common;
@@ -11,33 +10,29 @@ public static class OrganisationMutations
 {
     public static void AddOrganisationMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<RegisterOrganisationPayloadType>>("registerOrganisation")
-            .Description("Registers an organisation on the hub, with the caller as its first person; it can then ask to join networks.")
-            .Argument<NonNullGraphType<RegisterOrganisationInputType>>("input")
-            .ResolveAsync(async ctx =>
+        mutation.Mutation<RegisterOrganisationPayloadType, RegisterOrganisationInputType, OrganisationProfile>(
+            "registerOrganisation",
+            "Registers an organisation on the hub, with the caller as its first person; it can then ask to join networks.",
+            async (ctx, input) =>
             {
                 var hub = ctx.Hub();
-                var input = ctx.Input();
-                return await Payload<OrganisationProfile>.RunAsync(async () =>
-                {
-                    var caller = (await ctx.CallerAsync()).RequireSignedIn("register an organisation");
-                    var command = new RegisterOrganisation(
-                        input.Get<string>("name"),
-                        input.Get<string>("kind"),
-                        input.Get<string>("orgId"),
-                        input.Get<Place>("registeredAt"),
-                        input.GetList<Place>("activeIn"),
-                        input.GetList<string>("themes"),
-                        input.Get<Contact>("contact"),
-                        Input.RequestId(input.Get<string>("clientRequestId"), "clientRequestId"));
-                    var ids = ctx.RequestServices!.GetRequiredService<HubIds>();
-                    var id = command.ClientRequestId is { } rid
-                        ? await hub.Grains.GetRequest(caller, "registerOrganisation:" + rid).ClaimAsync(ids.NewOrganisationId())
-                        : ids.NewOrganisationId();
-                    var registered = await hub.Grains.GetOrganisation(id).RegisterAsync(caller, command);
-                    hub.OrganisationCache.Set(registered);
-                    return registered;
-                });
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("register an organisation");
+                var command = new RegisterOrganisation(
+                    input.Get<string>("name"),
+                    input.Get<string>("kind"),
+                    input.Get<string>("orgId"),
+                    input.Get<Place>("registeredAt"),
+                    input.GetList<Place>("activeIn"),
+                    input.GetList<string>("themes"),
+                    input.Get<Contact>("contact"),
+                    Input.RequestId(input.Get<string>("clientRequestId"), "clientRequestId"));
+                var ids = ctx.RequestServices!.GetRequiredService<HubIds>();
+                var id = command.ClientRequestId is { } rid
+                    ? await hub.Grains.GetRequest(caller, "registerOrganisation:" + rid).ClaimAsync(ids.NewOrganisationId())
+                    : ids.NewOrganisationId();
+                var registered = await hub.Grains.GetOrganisation(id).RegisterAsync(caller, command);
+                hub.OrganisationCache.Set(registered);
+                return registered;
             });
 
         Change<UpdateOrganisationPayloadType, UpdateOrganisationInputType>(
@@ -59,19 +54,15 @@ public static class OrganisationMutations
             mutation, "removeOrganisationPerson", "Removes a person from the organisation (one may remove oneself); it keeps at least one. For its people.",
             (organisation, caller, input) => organisation.RemovePersonAsync(caller, input.Get<string>("subject")!));
 
-        mutation.Field<NonNullGraphType<JoinNetworkPayloadType>>("joinNetwork")
-            .Description("An organisation asks to join a network. It is a member at once if the network approves automatically; otherwise the request waits for a coordinator. For its people.")
-            .Argument<NonNullGraphType<JoinNetworkInputType>>("input")
-            .ResolveAsync(async ctx =>
+        mutation.Mutation<JoinNetworkPayloadType, JoinNetworkInputType, JoinResult>(
+            "joinNetwork",
+            "An organisation asks to join a network. It is a member at once if the network approves automatically; otherwise the request waits for a coordinator. For its people.",
+            async (ctx, input) =>
             {
-                var input = ctx.Input();
-                return await Payload<JoinResult>.RunAsync(async () =>
-                {
-                    var (organisation, slug) = Membership(ctx, input);
-                    var result = await organisation.JoinNetworkAsync(await ctx.CallerAsync(), slug, input.Get<string>("message"));
-                    ctx.Hub().OrganisationCache.Set(result.Organisation);
-                    return result;
-                });
+                var organisation = ctx.Hub().Grains.GetOrganisation(OrganisationIds.Parse(input.Get<string>("organisationId"), "organisationId"));
+                var result = await organisation.JoinNetworkAsync(await ctx.CallerAsync(), Input.Slug(input.Get<string>("networkSlug"), "networkSlug"), input.Get<string>("message"));
+                ctx.Hub().OrganisationCache.Set(result.Organisation);
+                return result;
             });
 
         Change<LeaveNetworkPayloadType, LeaveNetworkInputType>(
@@ -79,29 +70,16 @@ public static class OrganisationMutations
             (organisation, caller, input) => organisation.LeaveNetworkAsync(caller, Input.Slug(input.Get<string>("networkSlug"), "networkSlug")));
     }
 
-    private static (IOrganisationGrain Organisation, string Slug) Membership(IResolveFieldContext ctx, Dictionary<string, object?> input)
-    {
-        var id = OrganisationIds.Parse(input.Get<string>("organisationId"), "organisationId");
-        return (ctx.Hub().Grains.GetOrganisation(id), Input.Slug(input.Get<string>("networkSlug"), "networkSlug"));
-    }
-
     /// <summary>A change to one organisation: its grain decides whether the caller may; the payload shows it after.</summary>
     private static void Change<TPayload, TInput>(
         ObjectGraphType mutation, string name, string description, Func<IOrganisationGrain, Caller, Dictionary<string, object?>, Task<OrganisationProfile>> change)
         where TPayload : IGraphType
         where TInput : IInputObjectGraphType =>
-        mutation.Field<NonNullGraphType<TPayload>>(name)
-            .Description(description)
-            .Argument<NonNullGraphType<TInput>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.Input();
-                return await Payload<OrganisationProfile>.RunAsync(async () =>
-                {
-                    var id = OrganisationIds.Parse(input.Get<string>("organisationId"), "organisationId");
-                    var changed = await change(ctx.Hub().Grains.GetOrganisation(id), await ctx.CallerAsync(), input);
-                    ctx.Hub().OrganisationCache.Set(changed);
-                    return changed;
-                });
-            });
+        mutation.Mutation<TPayload, TInput, OrganisationProfile>(name, description, async (ctx, input) =>
+        {
+            var id = OrganisationIds.Parse(input.Get<string>("organisationId"), "organisationId");
+            var changed = await change(ctx.Hub().Grains.GetOrganisation(id), await ctx.CallerAsync(), input);
+            ctx.Hub().OrganisationCache.Set(changed);
+            return changed;
+        });
 }
