@@ -28,13 +28,18 @@ public static class GraphQLClient
 
     public static byte[] Body(string query, object variables) => JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
 
-    /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> and returns the response bytes; throws unless 200.</summary>
-    public static async Task<byte[]> PostGraphQLAsync(this HttpClient client, byte[] body, string path = "graphql")
+    /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> (with a bearer token if given) and returns the response bytes; throws unless 200.</summary>
+    public static async Task<byte[]> PostGraphQLAsync(this HttpClient client, byte[] body, string path = "graphql", string? token = null)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = _json;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Accept.Add(_accept);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return response.StatusCode == HttpStatusCode.OK

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Hosting;
 
 namespace OurSociety.Federation.Bench;
@@ -23,6 +25,9 @@ public sealed class HubHost : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>A token the hub's own issuer signs for <paramref name="subject"/>.</summary>
+    public string TokenFor(string subject) => _app.Services.GetRequiredService<HubTokenIssuer>().Issue(subject, HubRoles.None);
 
     /// <summary>What <c>/bare</c> answers with; set it from a captured GraphQL response.</summary>
     public byte[] BareBody { get; set; } = "{}"u8.ToArray();

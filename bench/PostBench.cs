@@ -52,6 +52,9 @@ public static class PostBench
     {
         using var client = GraphQLClient.Create(hub.BaseAddress, Posters);
         const string Mutation = "mutation($input:PostActivityInput!){ postActivity(input:$input){ activity{ id } errors{ code } } }";
+
+        // Each poster signs in as the person who acts for its organisation, as a real client would.
+        var tokens = Enumerable.Range(0, Posters).Select(w => hub.TokenFor(Seed.PersonOf(authors[w % Networks][w / Networks]).Subject)).ToArray();
         async Task Post(int worker, long n)
         {
             var body = GraphQLClient.Body(Mutation, new
@@ -67,7 +70,7 @@ public static class PostBench
                     visibility = "PUBLIC",
                 },
             });
-            var response = await client.PostGraphQLAsync(body);
+            var response = await client.PostGraphQLAsync(body, token: tokens[worker]);
             if (!response.AsSpan().StartsWith("{\"data\":{\"postActivity\":{\"activity\":{\"id\""u8))
             {
                 throw new InvalidOperationException("postActivity failed: " + System.Text.Encoding.UTF8.GetString(response));
