@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Transport;
@@ -74,6 +75,12 @@ public static class HubAuthenticationExtensions
             jwt.Authority = auth.Authority;
             jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
         }
+
+        // A token already validated is not checked again until it expires or the signing key changes (see CachingTokenHandler).
+        var keys = auth.IsEmbeddedIssuer ? provider.GetRequiredService<HubSigningKey>() : null;
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new CachingTokenHandler(
+            new JsonWebTokenHandler { MapInboundClaims = false }, () => keys?.Current.KeyId, provider.GetRequiredService<TimeProvider>()));
 
         jwt.Events = new JwtBearerEvents
         {
