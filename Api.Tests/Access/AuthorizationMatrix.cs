@@ -1,3 +1,4 @@
+using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using static OurSociety.Federation.Api.Tests.Access.MatrixCaller;
 
@@ -68,7 +69,7 @@ public static class AuthorizationMatrix
         Mutation("postActivity", [MemberPerson],
             "mutation($org: ID!, $slug: String!) { postActivity(input: { organisationId: $org, networkSlug: $slug, kind: STORY, title: \"Hello\" }) { activity { id } errors { code } } }",
             w => new { org = w.A, slug = w.N },
-            async (g, w, _) => $"{(await g.GetNetwork(w.N).GetFeedAsync(await MatrixWorld.SignInAsync(g, w.PersonA), new Federation.Feeds.FeedQuery(null, 10, null, Federation.Feeds.FeedAudience.Public))).TotalCount}"),
+            async (g, w, _) => $"{(await g.GetNetwork(w.N).GetFeedAsync(await g.SignInAsync(w.PersonA), new Federation.Feeds.FeedQuery(null, 10, null, Federation.Feeds.FeedAudience.Public))).TotalCount}"),
 
         Read("Network.joinRequests", [Coordinator], NetworkQuery + "joinRequests { totalCount } } }", w => new { slug = w.N }, b => b["data"]!["network"]!["joinRequests"]),
         Read("Network.auditTrail", [Coordinator, MemberPerson], NetworkQuery + "auditTrail { totalCount } } }", w => new { slug = w.N }, b => b["data"]!["network"]!["auditTrail"]),
@@ -88,13 +89,13 @@ public static class AuthorizationMatrix
     /// <summary>A private read; what it would change is the network's audit trail, which must stay as it was.</summary>
     private static MatrixRow Read(string name, MatrixCaller[] allowed, string document, Func<MatrixWorld, object> variables, Func<System.Text.Json.Nodes.JsonNode, System.Text.Json.Nodes.JsonNode?> answer) =>
         new(name, IsMutation: false, allowed, document, variables, answer,
-            async (g, w, _) => (await g.GetNetwork(w.N).GetAuditTrailAsync(await MatrixWorld.SignInAsync(g, w.CoordinatorN), null, 1))!.TotalCount.ToString());
+            async (g, w, _) => (await g.GetNetwork(w.N).GetAuditTrailAsync(await g.SignInAsync(w.CoordinatorN), null, 1))!.TotalCount.ToString());
 
     private static async Task<string> CoordinatorsOfN(IGrainFactory grains, MatrixWorld world, MatrixCaller _) =>
-        string.Join(",", (await grains.GetNetwork(world.N).GetCoordinatorsAsync(await MatrixWorld.SignInAsync(grains, world.CoordinatorN)))!);
+        string.Join(",", (await grains.GetNetwork(world.N).GetCoordinatorsAsync(await grains.SignInAsync(world.CoordinatorN)))!);
 
     private static async Task<string> PeopleOfA(IGrainFactory grains, MatrixWorld world, MatrixCaller _) =>
-        string.Join(",", (await grains.GetOrganisation(world.A).GetPrivateAsync(await MatrixWorld.SignInAsync(grains, world.PersonA)))!.People);
+        string.Join(",", (await grains.GetOrganisation(world.A).GetPrivateAsync(await grains.SignInAsync(world.PersonA)))!.People);
 
     private static string? SubjectOf(MatrixWorld world, MatrixCaller caller) => caller switch
     {

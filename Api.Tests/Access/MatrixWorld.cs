@@ -60,11 +60,11 @@ public sealed class MatrixWorld
             new Caller(world.PersonA, HubRoles.None, []), new RegisterOrganisation("A", "CHARITY", null, null, null, null, new Contact("a@example.org", null, null), null));
         await grains.GetOrganisation(world.B).RegisterAsync(
             new Caller(world.PersonB, HubRoles.None, []), new RegisterOrganisation("B", "COMMUNITY_GROUP", null, null, null, null, new Contact("b@example.org", null, null), null));
-        var personA = await SignInAsync(grains, world.PersonA);
+        var personA = await grains.SignInAsync(world.PersonA);
         await grains.GetOrganisation(world.A).AddPersonAsync(personA, world.SecondPersonA);
         await grains.GetOrganisation(world.A).JoinNetworkAsync(personA, world.N, null);
-        await grains.GetNetwork(world.N).ApproveJoinAsync(await SignInAsync(grains, world.CoordinatorN), world.A);
-        await grains.GetOrganisation(world.B).JoinNetworkAsync(await SignInAsync(grains, world.PersonB), world.N, "Please");
+        await grains.GetNetwork(world.N).ApproveJoinAsync(await grains.SignInAsync(world.CoordinatorN), world.A);
+        await grains.GetOrganisation(world.B).JoinNetworkAsync(await grains.SignInAsync(world.PersonB), world.N, "Please");
         var post = await grains.GetNetwork(world.N).PostAsync(personA, world.A, new PostActivity(ActivityKind.Story, "Members only", "", null, null, null, Visibility.Network, null));
         world.MembersOnlyActivity = ActivityIds.GlobalIdOf(post);
         return world;
@@ -83,9 +83,6 @@ public sealed class MatrixWorld
         MatrixCaller.OtherOrganisationPerson => hub.As(PersonB),
         _ => throw new ArgumentOutOfRangeException(nameof(caller)),
     };
-
-    public static async Task<Caller> SignInAsync(IGrainFactory grains, string subject, HubRoles roles = HubRoles.None) =>
-        new(subject, roles, (await grains.GetSubject(subject).GetScopesAsync()).Organisations);
 }
 
 /// <summary>The columns of the authorization matrix: who calls.</summary>

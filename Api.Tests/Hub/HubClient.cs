@@ -8,8 +8,6 @@ namespace OurSociety.Federation.Api.Tests.Hub;
 /// <summary>Talks GraphQL to a <see cref="HubHost"/> as one caller: with a bearer token, or without one.</summary>
 public sealed class HubClient(Func<HttpClient> http, string? token)
 {
-    public string? Token => token;
-
     /// <summary>Posts a GraphQL request and returns the status and the parsed body.</summary>
     public async Task<(HttpStatusCode Status, JsonNode Body)> SendAsync(string query, object? variables = null)
     {
@@ -41,8 +39,4 @@ public sealed class HubClient(Func<HttpClient> http, string? token)
         Assert.True(payload["errors"]!.AsArray().Count == 0, payload["errors"]!.ToJsonString());
         return payload;
     }
-
-    /// <summary>Runs a mutation and returns its payload, whatever its errors.</summary>
-    public async Task<JsonNode> PayloadAsync(string field, string query, object? variables = null) =>
-        (await GraphQLAsync(query, variables))["data"]![field]!;
 }

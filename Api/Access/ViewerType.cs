@@ -3,7 +3,6 @@ using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
-using OurSociety.Federation.Common;
 
 namespace OurSociety.Federation.Api.Access;
 
@@ -39,13 +38,7 @@ public sealed class ViewerType : ObjectGraphType<Caller>
             .Description("The networks the caller coordinates.")
             .ResolveAsync(async ctx =>
             {
-                if (ctx.Source.IsAnonymous)
-                {
-                    return Array.Empty<object>();
-                }
-
-                var scopes = await ctx.Hub().Grains.GetSubject(ctx.Source.Subject).GetScopesAsync();
-                var networks = await Task.WhenAll(scopes.Networks.Select(n => ctx.Hub().Networks.Load(n).GetResultAsync(ctx.CancellationToken)));
+                var networks = await Task.WhenAll(ctx.Source.Networks.Select(n => ctx.Hub().Networks.Load(n).GetResultAsync(ctx.CancellationToken)));
                 return networks.Where(n => n is not null).ToArray();
             });
     }

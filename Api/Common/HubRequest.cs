@@ -41,6 +41,7 @@ public sealed class HubRequest
     /// <summary>Recently read organisation profiles; mutations put what they changed here.</summary>
     public OrganisationCache OrganisationCache { get; }
 
+    private readonly ConcurrentDictionary<string, Task<OrganisationPrivate?>> _ownOrganisations = new(StringComparer.Ordinal);
     private Task<Caller>? _caller;
 
     /// <summary>
@@ -53,6 +54,13 @@ public sealed class HubRequest
 
     public BatchLoader<string, NetworkProfile?> Networks { get; }
 
+    /// <summary>
+    /// An organisation's private part as the caller may see it (null unless the caller acts for it), read once per
+    /// request however many of its private fields the query asks for.
+    /// </summary>
+    public Task<OrganisationPrivate?> OwnOrganisationAsync(string organisationId, ClaimsPrincipal? user) =>
+        _ownOrganisations.GetOrAdd(organisationId, async id => await Grains.GetOrganisation(id).GetPrivateAsync(await CallerAsync(user)));
+
     private async Task<Caller> SignInAsync(ClaimsPrincipal? user)
     {
         if (user is null || HubIdentity.From(user) is not { } identity)
@@ -60,8 +68,7 @@ public sealed class HubRequest
             return Caller.Anonymous;
         }
 
-        var scopes = await Grains.GetSubject(identity.Subject).GetScopesAsync();
-        return new Caller(identity.Subject, identity.Roles, scopes.Organisations);
+        return await Grains.SignInAsync(identity.Subject, identity.Roles);
     }
 
     private static Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> FetchAsync<TKey, TValue>(

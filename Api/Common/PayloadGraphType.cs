@@ -7,11 +7,13 @@ public abstract class PayloadGraphType<TGraph, T> : ObjectGraphType<Payload<T>>
     where TGraph : IGraphType
     where T : class
 {
-    protected PayloadGraphType(string name, string field, string description)
+    /// <param name="select">What of the result <paramref name="field"/> shows; the result itself when null.</param>
+    protected PayloadGraphType(string name, string field, string description, Func<T, object?>? select = null)
     {
         Name = name;
         Description = description;
-        Field<TGraph>(field).Description($"The {field}; null when the mutation failed.").Resolve(ctx => ctx.Source.Value);
+        Field<TGraph>(field).Description($"The {field}; null when the mutation failed.")
+            .Resolve(ctx => ctx.Source.Value is { } value ? (select is null ? value : select(value)) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
             .Description("Why the mutation did nothing; empty on success.")
             .Resolve(ctx => ctx.Source.Errors);

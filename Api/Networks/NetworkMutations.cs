@@ -38,28 +38,39 @@ public static class NetworkMutations
 
         Change<ApproveJoinRequestPayloadType, ApproveJoinRequestInputType>(
             mutation, "approveJoinRequest", "Approves an organisation's request to join: it becomes a member. For the network's coordinators; recorded in the audit trail.",
-            async (network, caller, input) => await network.ApproveJoinAsync(caller, Organisation(input)));
+            async (network, caller, input) =>
+            {
+                await network.ApproveJoinAsync(caller, Organisation(input));
+                return (await network.GetProfileAsync())!;
+            });
 
         Change<DeclineJoinRequestPayloadType, DeclineJoinRequestInputType>(
             mutation, "declineJoinRequest", "Declines an organisation's request to join, optionally saying why. For the network's coordinators; recorded in the audit trail.",
-            async (network, caller, input) => await network.DeclineJoinAsync(caller, Organisation(input), input.Get<string>("reason")));
+            async (network, caller, input) =>
+            {
+                await network.DeclineJoinAsync(caller, Organisation(input), input.Get<string>("reason"));
+                return (await network.GetProfileAsync())!;
+            });
 
         Change<RemoveMemberPayloadType, RemoveMemberInputType>(
             mutation, "removeMember", "Removes a member organisation, optionally saying why; what it posted stays. For the network's coordinators; recorded in the audit trail.",
-            async (network, caller, input) => await network.RemoveMemberAsync(caller, Organisation(input), input.Get<string>("reason")));
+            async (network, caller, input) =>
+            {
+                await network.RemoveMemberAsync(caller, Organisation(input), input.Get<string>("reason"));
+                return (await network.GetProfileAsync())!;
+            });
     }
 
     private static string Organisation(Dictionary<string, object?> input) => OrganisationIds.Parse(input.Get<string>("organisationId"), "organisationId");
 
-    /// <summary>A coordinator's change to one network: the network grain decides whether the caller may, and the payload shows the network after.</summary>
+    /// <summary>A coordinator's change to one network: the network grain decides whether the caller may; the change returns the network after.</summary>
     private static void Change<TPayload, TInput>(
-        ObjectGraphType mutation, string name, string description, Func<INetworkGrain, Caller, Dictionary<string, object?>, Task> change)
+        ObjectGraphType mutation, string name, string description, Func<INetworkGrain, Caller, Dictionary<string, object?>, Task<NetworkProfile>> change)
         where TPayload : IGraphType
         where TInput : IInputObjectGraphType =>
         mutation.Mutation<TPayload, TInput, NetworkProfile>(name, description, async (ctx, input) =>
         {
             var network = ctx.Hub().Grains.GetNetwork(Input.Slug(input.Get<string>("networkSlug"), "networkSlug"));
-            await change(network, await ctx.CallerAsync(), input);
-            return (await network.GetProfileAsync())!;
+            return await change(network, await ctx.CallerAsync(), input);
         });
 }

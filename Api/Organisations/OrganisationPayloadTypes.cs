@@ -1,4 +1,3 @@
-using GraphQL.Types;
 using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Organisations;
@@ -17,20 +16,13 @@ public sealed class AddOrganisationPersonPayloadType() : PayloadGraphType<Organi
 public sealed class RemoveOrganisationPersonPayloadType() : PayloadGraphType<OrganisationType, OrganisationProfile>(
     "RemoveOrganisationPersonPayload", "organisation", "The result of removeOrganisationPerson.");
 
-public sealed class JoinNetworkPayloadType : ObjectGraphType<Payload<JoinResult>>
+public sealed class JoinNetworkPayloadType : PayloadGraphType<OrganisationType, JoinResult>
 {
     public JoinNetworkPayloadType()
-    {
-        Name = "JoinNetworkPayload";
-        Description = "The result of joinNetwork: where the organisation now stands with the network, or why nothing changed.";
-        Field<OrganisationType>("organisation").Description("The organisation; null when the mutation failed.").Resolve(ctx => ctx.Source.Value?.Organisation);
+        : base("JoinNetworkPayload", "organisation", "The result of joinNetwork: where the organisation now stands with the network, or why nothing changed.", r => r.Organisation) =>
         Field<MembershipStatusType>("status")
             .Description("MEMBER (the network approves automatically, or already had it) or PENDING (waiting for a coordinator); null when the mutation failed.")
             .Resolve(ctx => ctx.Source.Value?.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
-            .Description("Why the mutation did nothing; empty on success.")
-            .Resolve(ctx => ctx.Source.Errors);
-    }
 }
 
 public sealed class LeaveNetworkPayloadType() : PayloadGraphType<OrganisationType, OrganisationProfile>(

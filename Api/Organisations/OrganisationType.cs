@@ -35,13 +35,13 @@ public sealed class OrganisationType : ObjectGraphType<OrganisationProfile>
             .ResolveAsync(async ctx => await ctx.Hub().Grains.GetOrganisation(ctx.Source.Id).GetContactAsync(await ctx.CallerAsync()));
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("people")
             .Description("Who may act for it (their sign-in subjects). Visible to its own people; null for everyone else.")
-            .ResolveAsync(async ctx => (await ctx.Hub().Grains.GetOrganisation(ctx.Source.Id).GetPrivateAsync(await ctx.CallerAsync()))?.People);
+            .ResolveAsync(async ctx => (await ctx.Hub().OwnOrganisationAsync(ctx.Source.Id, ctx.User))?.People);
         Field<ListGraphType<NonNullGraphType<NetworkType>>>("pendingNetworks")
             .Description("Networks it has asked to join that have not answered. Visible to its own people; null for everyone else.")
             .ResolveAsync(async ctx =>
             {
                 var hub = ctx.Hub();
-                if (await hub.Grains.GetOrganisation(ctx.Source.Id).GetPrivateAsync(await ctx.CallerAsync()) is not { } own)
+                if (await hub.OwnOrganisationAsync(ctx.Source.Id, ctx.User) is not { } own)
                 {
                     return null;
                 }

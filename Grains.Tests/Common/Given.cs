@@ -20,17 +20,10 @@ public sealed class Given(IGrainFactory grains)
     /// <summary>The subject <see cref="NetworkAsync"/> names as the network's coordinator.</summary>
     public static string CoordinatorOf(string slug) => $"coordinator@{slug}";
 
-    /// <summary>The caller the API would build for <paramref name="subject"/>: roles from the token, organisations from the hub's index.</summary>
-    public async Task<Caller> SignInAsync(string subject, HubRoles roles = HubRoles.None)
-    {
-        var scopes = await grains.GetSubject(subject).GetScopesAsync();
-        return new Caller(subject, roles, scopes.Organisations);
-    }
-
-    public Task<Caller> CoordinatorAsync(string slug) => SignInAsync(CoordinatorOf(slug));
+    public Task<Caller> CoordinatorAsync(string slug) => grains.SignInAsync(CoordinatorOf(slug));
 
     /// <summary>The person who registered <paramref name="organisationId"/> through <see cref="OrganisationAsync"/>.</summary>
-    public Task<Caller> PersonAsync(string organisationId) => SignInAsync(_people[organisationId]);
+    public Task<Caller> PersonAsync(string organisationId) => grains.SignInAsync(_people[organisationId]);
 
     public async Task<NetworkProfile> NetworkAsync(string? slug = null, string region = "North East", JoinPolicy policy = JoinPolicy.Approval)
     {

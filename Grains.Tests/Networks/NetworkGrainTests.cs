@@ -76,7 +76,7 @@ public sealed class NetworkGrainTests(ClusterFixture fixture)
         await grain.RemoveCoordinatorAsync(coordinator, coordinator.Subject);
 
         Assert.Equal(ErrorCodes.LastCoordinator, last.Code);
-        Assert.Equal(["second"], await grain.GetCoordinatorsAsync(await _given.SignInAsync("second")));
+        Assert.Equal(["second"], await grain.GetCoordinatorsAsync(await _grains.SignInAsync("second")));
         Assert.Empty((await _grains.GetSubject(coordinator.Subject).GetScopesAsync()).Networks);
         var gone = await Assert.ThrowsAsync<HubException>(() => grain.UpdateAsync(coordinator, new UpdateNetwork("New name", null, null)));
         Assert.Equal(ErrorCodes.Forbidden, gone.Code);

@@ -79,7 +79,7 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
         Assert.Null(await _grains.GetOrganisation(id).GetProfileAsync());
 
         await _grains.GetOrganisation(id).RegisterAsync(founder, command);
-        var self = await _given.SignInAsync(founder.Subject);
+        var self = await _grains.SignInAsync(founder.Subject);
 
         Assert.Equal([id], self.Organisations);
         Assert.Equal([founder.Subject], (await _grains.GetOrganisation(id).GetPrivateAsync(self))!.People);
@@ -146,7 +146,7 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
         Assert.All([join, update, add], e => Assert.Equal(ErrorCodes.Forbidden, e.Code));
         Assert.Equal(0, (await _grains.GetNetwork(network.Slug).GetProfileAsync())!.MemberCount);
         Assert.Equal("Gateshead Food Bank", (await _grains.GetOrganisation(org.Id).GetProfileAsync())!.Name);
-        Assert.DoesNotContain(org.Id, (await _given.SignInAsync(intruder.Subject)).Organisations);
+        Assert.DoesNotContain(org.Id, (await _grains.SignInAsync(intruder.Subject)).Organisations);
     }
 
     [Fact]
@@ -158,15 +158,15 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
 
         var renamed = await grain.UpdateAsync(first, new UpdateOrganisation("Gateshead Food Bank CIO", null, null, null, null, ["food", "advice"], null));
         await grain.AddPersonAsync(first, "sam@example.org");
-        var sam = await _given.SignInAsync("sam@example.org");
+        var sam = await _grains.SignInAsync("sam@example.org");
         await grain.RemovePersonAsync(sam, first.Subject);
         var last = await Assert.ThrowsAsync<HubException>(() => grain.RemovePersonAsync(sam, sam.Subject));
 
         Assert.Equal(("Gateshead Food Bank CIO", 2), (renamed.Name, renamed.Themes.Count));
         Assert.Equal(ErrorCodes.LastPerson, last.Code);
         Assert.Equal(["sam@example.org"], (await grain.GetPrivateAsync(sam))!.People);
-        Assert.Empty((await _given.SignInAsync(first.Subject)).Organisations);
-        Assert.Null(await grain.GetContactAsync(await _given.SignInAsync(first.Subject)));
+        Assert.Empty((await _grains.SignInAsync(first.Subject)).Organisations);
+        Assert.Null(await grain.GetContactAsync(await _grains.SignInAsync(first.Subject)));
     }
 
     /// <summary>A signed-in person nobody has seen before.</summary>

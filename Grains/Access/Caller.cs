@@ -18,6 +18,10 @@ public sealed record Caller(
     [property: Id(1)] HubRoles Roles,
     [property: Id(2)] IReadOnlyList<string> Organisations)
 {
+    /// <summary>The networks the subject coordinates, from the same index; each network still checks its own list.</summary>
+    [Id(3)]
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
     /// <summary>A caller nobody has vouched for: sees only what is public and changes nothing.</summary>
     public static Caller Anonymous { get; } = new(string.Empty, HubRoles.None, []);
 

@@ -9,7 +9,7 @@ namespace OurSociety.Federation.Access;
 [Alias("ISubjectGrain")]
 public interface ISubjectGrain : IGrainWithStringKey
 {
-    /// <summary>What the subject is part of, for building a <see cref="Caller"/>.</summary>
+    /// <summary>What the subject is part of, for building a <see cref="Caller"/> (see <see cref="SubjectGrainExtensions.SignInAsync"/>).</summary>
     [AlwaysInterleave]
     [Alias("GetScopesAsync")]
     Task<SubjectScopes> GetScopesAsync();

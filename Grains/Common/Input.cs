@@ -64,6 +64,9 @@ public static partial class Input
         return MaxLength(trimmed, maxLength, what, field);
     }
 
+    /// <summary>A person's or service's subject, as their token issuer names them: kept exactly as given, up to 200 characters.</summary>
+    public static string Subject(string? subject, params string[] field) => Text(subject, MaxNameLength, "A subject", field);
+
     public static string? OptionalText(string? value, int maxLength, string what, params string[] field)
     {
         var trimmed = value?.Trim();

@@ -44,10 +44,11 @@ public interface INetworkGrain : IGrainWithStringKey
     /// <summary>
     /// An organisation asks to join; called by the organisation's grain for a caller who is its member. With the
     /// <see cref="JoinPolicy.Automatic"/> policy it becomes a member at once; otherwise the request waits for a coordinator.
-    /// Asking again while waiting, or as a member, changes nothing.
+    /// Asking again while waiting, or as a member, changes nothing. <paramref name="registeredOn"/> is when the
+    /// organisation registered on the hub, so coordinators can see who is new.
     /// </summary>
     [Alias("RequestJoinAsync")]
-    Task<MembershipStatus> RequestJoinAsync(Caller caller, JoinRequest request);
+    Task<MembershipStatus> RequestJoinAsync(Caller caller, string organisationId, DateTimeOffset registeredOn, string? message);
 
     /// <summary>A coordinator approves a waiting request; approving a member again changes nothing.</summary>
     [Alias("ApproveJoinAsync")]

@@ -6,12 +6,12 @@ namespace OurSociety.Federation.Networks;
 /// <summary>Joining and leaving: requests, coordinators' decisions, and the member list.</summary>
 public sealed partial class NetworkGrain
 {
-    public async Task<MembershipStatus> RequestJoinAsync(Caller caller, JoinRequest request)
+    public async Task<MembershipStatus> RequestJoinAsync(Caller caller, string organisationId, DateTimeOffset registeredOn, string? message)
     {
         var profile = Profile;
-        RequireActsFor(caller, request.OrganisationId, "ask to join");
-        var message = Input.OptionalText(request.Message, Input.MaxMessageLength, "A message", "message");
-        var status = StatusOf(request.OrganisationId);
+        RequireActsFor(caller, organisationId, "ask to join");
+        message = Input.OptionalText(message, Input.MaxMessageLength, "A message", "message");
+        var status = StatusOf(organisationId);
         if (status != MembershipStatus.None)
         {
             return status;
@@ -19,8 +19,8 @@ public sealed partial class NetworkGrain
 
         if (profile.JoinPolicy == JoinPolicy.Automatic)
         {
-            AddMember(request.OrganisationId);
-            Record(caller, AuditAction.MemberJoined, request.OrganisationId, detail: "approved automatically");
+            AddMember(organisationId);
+            Record(caller, AuditAction.MemberJoined, organisationId, detail: "approved automatically");
             await SaveAsync();
             return MembershipStatus.Member;
         }
@@ -30,8 +30,8 @@ public sealed partial class NetworkGrain
             throw new HubException(ErrorCodes.TooMany, $"'{Slug}' has {MaxPendingRequests} requests waiting; ask again once its coordinators have answered some.");
         }
 
-        _state.State.JoinRequests.Add(request with { Message = message, RequestedAt = _time.GetUtcNow(), RequestedBy = caller.Subject, Seq = _state.State.NextMemberSeq++ });
-        Record(caller, AuditAction.JoinRequested, request.OrganisationId);
+        _state.State.JoinRequests.Add(new JoinRequest(organisationId, registeredOn, message, _time.GetUtcNow(), caller.Subject, _state.State.NextMemberSeq++));
+        Record(caller, AuditAction.JoinRequested, organisationId);
         await SaveAsync();
         return MembershipStatus.Pending;
     }

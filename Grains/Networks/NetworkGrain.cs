@@ -18,7 +18,7 @@ public sealed partial class NetworkGrain(
     TimeProvider time,
     ILogger<NetworkGrain> logger) : Grain, INetworkGrain
 {
-    /// <summary>The most members one network holds, which bounds its _state.</summary>
+    /// <summary>The most members one network holds, which bounds its state.</summary>
     public const int MaxMembers = 10_000;
 
     /// <summary>The most requests waiting at once.</summary>
@@ -37,6 +37,9 @@ public sealed partial class NetworkGrain(
     private NetworkProfile Profile => _state.State.Profile
         ?? throw new HubException(ErrorCodes.NetworkNotFound, $"There is no network '{Slug}'.", "networkSlug");
 
+    /// <summary>The profile as readers see it: the member count is the live one, never stored.</summary>
+    private NetworkProfile Current => Profile with { MemberCount = _members.Count };
+
     private List<string> Coordinators => _state.State.Coordinators;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -52,7 +55,7 @@ public sealed partial class NetworkGrain(
         var region = Regions.Canonical(command.Region, "region");
         var charter = Input.OptionalText(command.Charter, Input.MaxCharterLength, "A charter", "charter");
         var coordinators = (command.Coordinators ?? [])
-            .Select(c => Subject(c, "coordinators"))
+            .Select(c => Input.Subject(c, "coordinators"))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         if (coordinators.Length == 0)
@@ -89,8 +92,7 @@ public sealed partial class NetworkGrain(
         return profile;
     }
 
-    public Task<NetworkProfile?> GetProfileAsync() =>
-        Task.FromResult(_state.State.Profile is { } p ? p with { MemberCount = _members.Count } : null);
+    public Task<NetworkProfile?> GetProfileAsync() => Task.FromResult(_state.State.Profile is null ? null : Current);
 
     public async Task<NetworkProfile> UpdateAsync(Caller caller, UpdateNetwork command)
     {
@@ -102,13 +104,13 @@ public sealed partial class NetworkGrain(
             .Where(c => c.Item1).Select(c => c.Item2).ToArray();
         if (changed.Length == 0)
         {
-            return (await GetProfileAsync())!;
+            return Current;
         }
 
         _state.State.Profile = profile with { Name = name, Charter = charter, JoinPolicy = policy };
         Record(caller, AuditAction.ProfileChanged, detail: string.Join("; ", changed));
         await SaveAsync();
-        return (await GetProfileAsync())!;
+        return Current;
     }
 
     public Task<IReadOnlyList<string>?> GetCoordinatorsAsync(Caller caller) =>
@@ -117,7 +119,7 @@ public sealed partial class NetworkGrain(
     public async Task<NetworkProfile> AddCoordinatorAsync(Caller caller, string subject)
     {
         RequireCoordinator(caller, "add coordinators");
-        subject = Subject(subject, "subject");
+        subject = Input.Subject(subject, "subject");
         if (!Coordinators.Contains(subject))
         {
             if (Coordinators.Count >= MaxCoordinators)
@@ -132,13 +134,13 @@ public sealed partial class NetworkGrain(
 
         // The network records the right first; the subject's index follows (and a retry completes it).
         await GrainFactory.GetSubject(subject).SetNetworkAsync(Slug, coordinator: true);
-        return (await GetProfileAsync())!;
+        return Current;
     }
 
     public async Task<NetworkProfile> RemoveCoordinatorAsync(Caller caller, string subject)
     {
         RequireCoordinator(caller, "remove coordinators");
-        subject = Subject(subject, "subject");
+        subject = Input.Subject(subject, "subject");
         if (!Coordinators.Contains(subject))
         {
             throw new HubException(ErrorCodes.CoordinatorNotFound, $"'{subject}' is not a coordinator of '{Slug}'.", "subject");
@@ -154,7 +156,7 @@ public sealed partial class NetworkGrain(
         Coordinators.Remove(subject);
         Record(caller, AuditAction.CoordinatorRemoved, subject: subject);
         await SaveAsync();
-        return (await GetProfileAsync())!;
+        return Current;
     }
 
     public Task<Activity> PostAsync(Caller caller, string organisationId, PostActivity post)
@@ -186,8 +188,6 @@ public sealed partial class NetworkGrain(
         var activity = await GrainFactory.GetFeed(Slug).GetAsync(seq);
         return activity is not null && AudienceOf(caller).CanSee(activity) ? activity : null;
     }
-
-    private static string Subject(string? subject, string field) => Input.Text(subject, Input.MaxNameLength, "A coordinator's subject", field);
 
     private bool IsCoordinator(Caller caller) => !caller.IsAnonymous && Coordinators.Contains(caller.Subject);
 

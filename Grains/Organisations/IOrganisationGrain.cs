@@ -24,7 +24,7 @@ public interface IOrganisationGrain : IGrainWithStringKey
     [Alias("GetContactAsync")]
     Task<Contact?> GetContactAsync(Caller caller);
 
-    /// <summary>Contact, people and waiting requests, for a caller who acts for this organisation; null for anyone else.</summary>
+    /// <summary>Its people and waiting requests, for a caller who acts for this organisation; null for anyone else.</summary>
     [Alias("GetPrivateAsync")]
     Task<OrganisationPrivate?> GetPrivateAsync(Caller caller);
 

@@ -72,7 +72,7 @@ public sealed class OrganisationGrain(
     [ReadOnly]
     public Task<OrganisationPrivate?> GetPrivateAsync(Caller caller) =>
         Task.FromResult(state.State.Profile is not null && IsPerson(caller)
-            ? new OrganisationPrivate(state.State.Contact, [.. People], [.. state.State.PendingNetworks])
+            ? new OrganisationPrivate([.. People], [.. state.State.PendingNetworks])
             : null);
 
     public async Task<OrganisationProfile> UpdateAsync(Caller caller, UpdateOrganisation command)
@@ -97,7 +97,7 @@ public sealed class OrganisationGrain(
     public async Task<OrganisationProfile> AddPersonAsync(Caller caller, string subject)
     {
         var profile = RequirePerson(caller, "add people to it");
-        subject = Input.Text(subject, Input.MaxNameLength, "A person's subject", "subject");
+        subject = Input.Subject(subject, "subject");
         if (!People.Contains(subject))
         {
             if (People.Count >= MaxPeople)
@@ -116,7 +116,7 @@ public sealed class OrganisationGrain(
     public async Task<OrganisationProfile> RemovePersonAsync(Caller caller, string subject)
     {
         var profile = RequirePerson(caller, "remove people from it");
-        subject = Input.Text(subject, Input.MaxNameLength, "A person's subject", "subject");
+        subject = Input.Subject(subject, "subject");
         if (!People.Contains(subject))
         {
             throw new HubException(ErrorCodes.PersonNotFound, "That person does not act for this organisation.", "subject");
@@ -148,8 +148,7 @@ public sealed class OrganisationGrain(
         }
 
         // The network is the authority on membership, so it decides first; this grain then records what it said.
-        var status = await GrainFactory.GetNetwork(networkSlug).RequestJoinAsync(
-            caller, new JoinRequest(Id, profile.RegisteredOn, message, default, caller.Subject));
+        var status = await GrainFactory.GetNetwork(networkSlug).RequestJoinAsync(caller, Id, profile.RegisteredOn, message);
         await RecordAsync(networkSlug, status);
         return new JoinResult(state.State.Profile!, status);
     }
