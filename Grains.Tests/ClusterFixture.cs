@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using OurSociety.Federation.Grains.Tests.Common;
 using OurSociety.Federation.Hosting;
 using OurSociety.Federation.Storage;
 
@@ -26,6 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(HubStorage.Name);
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddHubGrainServices();
+            silo.AddIncomingGrainCallFilter<LinkMessageFaults>();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -16,6 +16,7 @@ public static class ErrorCodes
     public const string OrganisationKindInvalid = "ORGANISATION_KIND_INVALID";
     public const string OrgIdInvalid = "ORG_ID_INVALID";
     public const string PlaceInvalid = "PLACE_INVALID";
+    public const string RadiusInvalid = "RADIUS_INVALID";
     public const string EmailInvalid = "EMAIL_INVALID";
     public const string IdInvalid = "ID_INVALID";
     public const string CursorInvalid = "CURSOR_INVALID";
@@ -36,4 +37,11 @@ public static class ErrorCodes
     public const string PersonNotFound = "PERSON_NOT_FOUND";
     public const string LastPerson = "LAST_PERSON";
     public const string Unavailable = "UNAVAILABLE";
+    public const string LinkSelf = "LINK_SELF";
+    public const string LinkExists = "LINK_EXISTS";
+    public const string LinkNotFound = "LINK_NOT_FOUND";
+    public const string LinkNotProposed = "LINK_NOT_PROPOSED";
+    public const string LinkNotActive = "LINK_NOT_ACTIVE";
+    public const string LinkLimitReached = "LINK_LIMIT_REACHED";
+    public const string ActivityNotFound = "ACTIVITY_NOT_FOUND";
 }

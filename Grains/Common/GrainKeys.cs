@@ -22,6 +22,8 @@ public static class GrainKeys
 
     public static IFeedGrain GetFeed(this IGrainFactory grains, string slug) => grains.GetGrain<IFeedGrain>(Network(slug));
 
+    public static Feeds.Live.ILiveFeedGrain GetLiveFeed(this IGrainFactory grains, string slug) => grains.GetGrain<Feeds.Live.ILiveFeedGrain>(Network(slug));
+
     public static IFeedSegmentGrain GetFeedSegment(this IGrainFactory grains, string slug, long index) =>
         grains.GetGrain<IFeedSegmentGrain>(Segment(slug, index));
 

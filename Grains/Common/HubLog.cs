@@ -8,4 +8,10 @@ internal static partial class HubLog
     [LoggerMessage(1200, LogLevel.Warning, "Network {GrainKey} could not hand {Count} audit entries to its trail yet; they stay in its state and are sent again")]
     public static partial void AuditHandOffFailed(ILogger logger, Exception exception, string grainKey, int count);
 
+    [LoggerMessage(1201, LogLevel.Information, "Network {Network} sends its link statement version {Version} to {Peer} again: no confirmation yet")]
+    public static partial void LinkRedelivered(ILogger logger, string network, string peer, int version);
+
+    [LoggerMessage(1202, LogLevel.Warning, "Network {Network} could not read the feed {Peer} shares with it; its page leaves that network out")]
+    public static partial void SharedFeedUnavailable(ILogger logger, Exception exception, string network, string peer);
+
 }

@@ -35,6 +35,7 @@ public sealed class FeedGrain(
     private CoalescingWriter? _writer;
     private long _durableCount;
     private long _pendingPublic;
+    private (long Version, Dictionary<string, ActivityKind[]> Sharing)? _pendingSharing;
 
     private string Slug => GrainKeys.SlugOf(this.GetPrimaryKeyString());
 
@@ -84,27 +85,69 @@ public sealed class FeedGrain(
         return activity;
     }
 
-    public async Task<FeedPage> GetPageAsync(FeedQuery query)
+    public Task<FeedPage> GetPageAsync(FeedQuery query) => ScanAsync(query, query.Kinds is { Count: > 0 } k ? k : null);
+
+    public Task<FeedPage> GetSharedPageAsync(string network, FeedQuery query)
+    {
+        // This network's own say: what it shares with that network right now. The asking network has checked its side.
+        if (!state.State.Sharing.TryGetValue(network, out var shared) || shared.Length == 0)
+        {
+            return Task.FromResult(FeedPage.Empty);
+        }
+
+        var kinds = query.Kinds is { Count: > 0 } asked ? shared.Where(asked.Contains).ToArray() : shared;
+        var audience = query.Audience == FeedAudience.Public ? FeedAudience.Public : FeedAudience.Linked;
+        return kinds.Length == 0
+            ? Task.FromResult(FeedPage.Empty)
+            : ScanAsync(query with { Audience = audience }, kinds, withTotal: false);
+    }
+
+    public Task SetSharingAsync(long version, Dictionary<string, ActivityKind[]> sharing)
+    {
+        if (version <= Math.Max(state.State.SharingVersion, _pendingSharing?.Version ?? 0))
+        {
+            return Task.CompletedTask;
+        }
+
+        _pendingSharing = (version, new Dictionary<string, ActivityKind[]>(sharing, StringComparer.Ordinal));
+        return _writer!.WriteAsync();
+    }
+
+    public Task<bool> SharesAsync(string network, ActivityKind kind) =>
+        Task.FromResult(state.State.Sharing.TryGetValue(network, out var shared) && shared.Contains(kind));
+
+    private async Task<FeedPage> ScanAsync(FeedQuery query, IReadOnlyList<ActivityKind>? kinds, bool withTotal = true)
     {
         var first = Input.PageSize(query.First, 100, "first");
-        var kinds = query.Kinds is { Count: > 0 } k ? k : null;
         var seq = Math.Min(query.Before ?? long.MaxValue, _durableCount) - 1;
         var stopAt = Math.Max(-1, seq - MaxScan);
         var items = new List<Activity>(first);
+        var reachedSince = false;
+        Activity? last = null;
         while (seq > stopAt && items.Count < first)
         {
             var activity = await ReadAsync(seq);
+            if (query.Since is { } since && activity.PostedAt < since)
+            {
+                reachedSince = true;
+                break;
+            }
+
+            last = activity;
             seq--;
-            if (query.Audience.CanSee(activity) && (kinds is null || kinds.Contains(activity.Kind)))
+            if (query.Audience.CanSee(activity) && (kinds is null || kinds.Contains(activity.Kind)) && query.MatchesContent(activity))
             {
                 items.Add(activity);
             }
         }
 
         // seq is now the newest position not yet looked at: the next page starts just above it.
-        var next = seq >= 0 ? seq + 1 : (long?)null;
-        long? total = kinds is not null ? null : query.Audience == FeedAudience.Member ? _durableCount : state.State.PublicCount;
-        return new FeedPage(items, next, total);
+        var next = seq >= 0 && !reachedSince ? seq + 1 : (long?)null;
+        long? total = !withTotal || kinds is not null || query.HasContentFilter ? null
+            : query.Audience == FeedAudience.Member ? _durableCount
+            : query.Audience == FeedAudience.Public ? state.State.PublicCount
+            : null;
+        return new FeedPage(items, next, total) { NextPostedAt = next is null ? null : last?.PostedAt };
     }
 
     public async Task<Activity?> GetAsync(long seq) => seq >= 0 && seq < _durableCount ? await ReadAsync(seq) : null;
@@ -181,6 +224,13 @@ public sealed class FeedGrain(
         if (s.RecentRequests.Count > RequestWindow)
         {
             s.RecentRequests.RemoveRange(0, s.RecentRequests.Count - RequestWindow);
+        }
+
+        if (_pendingSharing is { } sharing)
+        {
+            s.SharingVersion = sharing.Version;
+            s.Sharing = sharing.Sharing;
+            _pendingSharing = null;
         }
 
         _pending.Clear();

@@ -19,6 +19,17 @@ public sealed class FeedState
     /// <summary>How many public items the feed holds, so a public page can say its total without scanning.</summary>
     [Id(3)]
     public long PublicCount { get; set; }
+
+    /// <summary>
+    /// What this network shares with each network it has an active link with, as its <see cref="Networks.INetworkGrain"/>
+    /// last said (only active links appear). Linked networks' reads are checked against it.
+    /// </summary>
+    [Id(4)]
+    public Dictionary<string, ActivityKind[]> Sharing { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The network's version of <see cref="Sharing"/>, so an older word never replaces a newer one.</summary>
+    [Id(5)]
+    public long SharingVersion { get; set; }
 }
 
 /// <summary>A client request id the feed has seen, as a 64-bit hash of author and id.</summary>

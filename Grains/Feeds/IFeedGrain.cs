@@ -21,6 +21,26 @@ public interface IFeedGrain : IGrainWithStringKey
     [Alias("GetPageAsync")]
     Task<FeedPage> GetPageAsync(FeedQuery query);
 
+    /// <summary>
+    /// A page for the members of linked network <paramref name="network"/>: only kinds this network shares with it now
+    /// (<see cref="SetSharingAsync"/>), only linked and public items, never a total.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetSharedPageAsync")]
+    Task<FeedPage> GetSharedPageAsync(string network, FeedQuery query);
+
+    /// <summary>Whether this network shares <paramref name="kind"/> with <paramref name="network"/> now.</summary>
+    [AlwaysInterleave]
+    [Alias("SharesAsync")]
+    Task<bool> SharesAsync(string network, ActivityKind kind);
+
+    /// <summary>
+    /// Records what the network shares with each actively linked network (durably, before returning). A version no
+    /// newer than the one held changes nothing. Only the network's own grain calls it.
+    /// </summary>
+    [Alias("SetSharingAsync")]
+    Task SetSharingAsync(long version, Dictionary<string, ActivityKind[]> sharing);
+
     /// <summary>The activity at <paramref name="seq"/>, or null if there is none yet.</summary>
     [AlwaysInterleave]
     [Alias("GetAsync")]

@@ -15,4 +15,9 @@ public enum AuditAction
     MemberJoined = 8,
     MemberLeft = 9,
     MemberRemoved = 10,
+    LinkProposed = 11,
+    LinkAccepted = 12,
+    LinkSuspended = 13,
+    LinkResumed = 14,
+    LinkEnded = 15,
 }

@@ -1,6 +1,7 @@
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
+using OurSociety.Federation.Networks.Links;
 
 namespace OurSociety.Federation.Networks;
 
@@ -102,4 +103,53 @@ public interface INetworkGrain : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("GetActivityAsync")]
     Task<Activity?> GetActivityAsync(Caller caller, long seq);
+
+    /// <summary>
+    /// A page of the federated feed: this network's own items (as the caller may see them) merged newest first with what
+    /// its actively linked networks share with it (linked and public items for its members, public ones for anyone else).
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetFederatedFeedAsync")]
+    Task<FederatedPage> GetFederatedFeedAsync(Caller caller, FederatedQuery query);
+
+    /// <summary>Proposes a link to <paramref name="peer"/>, sharing <paramref name="shares"/> with it once accepted; for coordinators.</summary>
+    [Alias("ProposeLinkAsync")]
+    Task<LinkView> ProposeLinkAsync(Caller caller, string peer, IReadOnlyList<ActivityKind> shares);
+
+    /// <summary>Accepts the link <paramref name="peer"/> proposed, sharing <paramref name="shares"/> with it; for coordinators. Accepting again changes nothing.</summary>
+    [Alias("AcceptLinkAsync")]
+    Task<LinkView> AcceptLinkAsync(Caller caller, string peer, IReadOnlyList<ActivityKind> shares);
+
+    /// <summary>Suspends the link with <paramref name="peer"/>: nothing flows either way until this side resumes it.</summary>
+    [Alias("SuspendLinkAsync")]
+    Task<LinkView> SuspendLinkAsync(Caller caller, string peer);
+
+    /// <summary>Resumes a link this side suspended.</summary>
+    [Alias("ResumeLinkAsync")]
+    Task<LinkView> ResumeLinkAsync(Caller caller, string peer);
+
+    /// <summary>Ends the link with <paramref name="peer"/> (or withdraws or declines a proposal). Ending again changes nothing.</summary>
+    [Alias("EndLinkAsync")]
+    Task<LinkView> EndLinkAsync(Caller caller, string peer);
+
+    /// <summary>The other side of a link states its side; only network grains send it. Repeats and late arrivals change nothing.</summary>
+    [OneWay]
+    [Alias("ReceiveLinkAsync")]
+    Task ReceiveLinkAsync(LinkMessage message);
+
+    /// <summary>This network's links, optionally in one state. Proposals are shown to its coordinators only.</summary>
+    [AlwaysInterleave]
+    [Alias("GetLinksAsync")]
+    Task<IReadOnlyList<LinkView>> GetLinksAsync(Caller caller, LinkState? state);
+
+    /// <summary>Whether <paramref name="caller"/> is one of this network's own and it takes <paramref name="kind"/> from <paramref name="peer"/> now.</summary>
+    [AlwaysInterleave]
+    [Alias("ReceivesFromAsync")]
+    Task<bool> ReceivesFromAsync(Caller caller, string peer, ActivityKind kind);
+
+    /// <summary>A linked network passes on an activity it shares with this one, for live readers; this side checks its own say.</summary>
+    [OneWay]
+    [AlwaysInterleave]
+    [Alias("ReceiveSharedAsync")]
+    Task ReceiveSharedAsync(string peer, Activity activity);
 }

@@ -46,6 +46,12 @@ public sealed partial class NetworkGrain(
     {
         _members.UnionWith(_state.State.Members.Select(m => m.OrganisationId));
         await HandOffAuditAsync();
+        if (Links.Count > 0)
+        {
+            // The feed may have missed the last widening (it is told after the record is saved): tell it again.
+            await PushSharingAsync();
+            ScheduleRetry();
+        }
     }
 
     public async Task<NetworkProfile> CreateAsync(Caller caller, CreateNetwork command)
@@ -159,7 +165,7 @@ public sealed partial class NetworkGrain(
         return Current;
     }
 
-    public Task<Activity> PostAsync(Caller caller, string organisationId, PostActivity post)
+    public async Task<Activity> PostAsync(Caller caller, string organisationId, PostActivity post)
     {
         _ = Profile;
         RequireActsFor(caller, organisationId, "post");
@@ -169,7 +175,9 @@ public sealed partial class NetworkGrain(
             throw new HubException(ErrorCodes.NotAMember, $"That organisation is not a member of '{Slug}'; ask to join the network first.", "organisationId");
         }
 
-        return GrainFactory.GetFeed(Slug).AppendAsync(draft);
+        var activity = await GrainFactory.GetFeed(Slug).AppendAsync(draft);
+        Publish(activity);
+        return activity;
     }
 
     public Task<FeedPage> GetFeedAsync(Caller caller, FeedQuery query)
@@ -186,7 +194,7 @@ public sealed partial class NetworkGrain(
         }
 
         var activity = await GrainFactory.GetFeed(Slug).GetAsync(seq);
-        return activity is not null && AudienceOf(caller).CanSee(activity) ? activity : null;
+        return activity is not null && (AudienceOf(caller).CanSee(activity) || await ReachesThroughLinkAsync(caller, activity)) ? activity : null;
     }
 
     private bool IsCoordinator(Caller caller) => !caller.IsAnonymous && Coordinators.Contains(caller.Subject);

@@ -30,4 +30,12 @@ public sealed class NetworkState
 
     [Id(7)]
     public long NextAuditSeq { get; set; }
+
+    /// <summary>Links with other networks by the other's slug, ended ones included (until a new proposal replaces them).</summary>
+    [Id(8)]
+    public Dictionary<string, Links.LinkRecord> Links { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The version of the sharing rules last given to the feed grain, so it can tell newer from older.</summary>
+    [Id(9)]
+    public long SharingVersion { get; set; }
 }

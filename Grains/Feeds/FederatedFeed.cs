@@ -1,0 +1,51 @@
+namespace OurSociety.Federation.Feeds;
+
+/// <summary>
+/// Where a reader of a merged (federated) feed has got to: a position in each source feed, so items arriving while it
+/// pages never shift what it has not read. Sources are the network's own feed and each linked network's, the latter
+/// keyed by <see cref="KeyOf"/> so a cursor stays short with many links.
+/// </summary>
+/// <param name="Boundary">When the oldest item read so far was posted: a source first met on a later page starts before it.</param>
+/// <param name="Own">The position to read the network's own feed before; null for its newest.</param>
+/// <param name="Peers">The position to read each linked network's feed before, by <see cref="KeyOf"/>.</param>
+[GenerateSerializer, Immutable, Alias("FederatedPosition")]
+public sealed record FederatedPosition(
+    [property: Id(0)] DateTimeOffset? Boundary,
+    [property: Id(1)] long? Own,
+    [property: Id(2)] IReadOnlyDictionary<uint, long> Peers)
+{
+    public static FederatedPosition Start { get; } = new(null, null, new Dictionary<uint, long>());
+
+    /// <summary>A short, stable key for a linked network's slug (FNV-1a).</summary>
+    public static uint KeyOf(string slug)
+    {
+        var hash = 2166136261u;
+        foreach (var c in slug)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+}
+
+/// <summary>A request for a page of a federated feed: the filters of <see cref="FeedQuery"/> and where to start.</summary>
+[GenerateSerializer, Immutable, Alias("FederatedQuery")]
+public sealed record FederatedQuery(
+    [property: Id(0)] FeedQuery Filter,
+    [property: Id(1)] FederatedPosition After);
+
+/// <summary>One item of a federated page and the position just after it (its edge's cursor).</summary>
+[GenerateSerializer, Immutable, Alias("FederatedItem")]
+public sealed record FederatedItem(
+    [property: Id(0)] Activity Activity,
+    [property: Id(1)] FederatedPosition After);
+
+/// <summary>A page of a federated feed, newest first.</summary>
+/// <param name="End">Where the next page starts (also when no item matched in what was read).</param>
+/// <param name="HasMore">Whether any source may have older items.</param>
+[GenerateSerializer, Immutable, Alias("FederatedPage")]
+public sealed record FederatedPage(
+    [property: Id(0)] IReadOnlyList<FederatedItem> Items,
+    [property: Id(1)] FederatedPosition End,
+    [property: Id(2)] bool HasMore);
