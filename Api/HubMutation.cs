@@ -16,6 +16,7 @@ public sealed class HubMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Everything a network or organisation does. Each returns a payload with the changed object or coded errors; on an error nothing changed. Signing in (a bearer token) is needed for every mutation.";
         this.AddNetworkMutations();
+        this.AddLinkMutations();
         this.AddOrganisationMutations();
         this.AddFeedMutations();
     }

@@ -49,6 +49,8 @@ public sealed class HubQuery : ObjectGraphType
                     profiles.OfType<NetworkProfile>().ToArray(), n => Cursors.Encode(NetworksCursor, positions[n.Slug]), page.HasMore, after is not null, page.TotalCount);
             });
 
+        this.AddFederatedFeed();
+
         Field<OrganisationType>("organisation")
             .Description("An organisation by its id; null if there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global id (or its plain org_ id).")

@@ -68,7 +68,15 @@ public static class NetworkMutations
         ObjectGraphType mutation, string name, string description, Func<INetworkGrain, Caller, Dictionary<string, object?>, Task<NetworkProfile>> change)
         where TPayload : IGraphType
         where TInput : IInputObjectGraphType =>
-        mutation.Mutation<TPayload, TInput, NetworkProfile>(name, description, async (ctx, input) =>
+        mutation.NetworkChange<TPayload, TInput, NetworkProfile>(name, description, change);
+
+    /// <summary>A change made through one network's grain (named by <c>networkSlug</c>), which decides whether the caller may.</summary>
+    internal static void NetworkChange<TPayload, TInput, T>(
+        this ObjectGraphType mutation, string name, string description, Func<INetworkGrain, Caller, Dictionary<string, object?>, Task<T>> change)
+        where TPayload : IGraphType
+        where TInput : IInputObjectGraphType
+        where T : class =>
+        mutation.Mutation<TPayload, TInput, T>(name, description, async (ctx, input) =>
         {
             var network = ctx.Hub().Grains.GetNetwork(Input.Slug(input.Get<string>("networkSlug"), "networkSlug"));
             return await change(network, await ctx.CallerAsync(), input);

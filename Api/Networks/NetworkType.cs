@@ -6,6 +6,7 @@ using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
 using OurSociety.Federation.Networks;
+using OurSociety.Federation.Networks.Links;
 using OurSociety.Federation.Organisations;
 
 namespace OurSociety.Federation.Api.Networks;
@@ -74,6 +75,11 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
                 return RelayConnection<OrganisationProfile>.Forward(
                     members.Select(m => m.Second!).ToArray(), o => cursors[o.Id], page.HasMore, after is not null, page.TotalCount);
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkType>>>>("links")
+            .Description("The network's links with other networks, by the other's slug, optionally in one state. Proposals are shown to the network's coordinators only.")
+            .Argument<LinkStateType>("state", "Only links in this state.")
+            .ResolveAsync(async ctx => await ctx.Hub().Grains.GetNetwork(ctx.Source.Slug).GetLinksAsync(await ctx.CallerAsync(), ctx.GetArgument<LinkState?>("state")));
 
         Field<NonNullGraphType<ConnectionGraphType<ActivityType, Activity>>>("feed")
             .Description("The network's own feed, newest first, showing only what the caller may see. Paging is stable while new items arrive.")
