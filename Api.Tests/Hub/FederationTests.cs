@@ -25,8 +25,8 @@ public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<Sq
             totalCount edges { cursor node { id title visibility originNetwork { slug } author { name } } } pageInfo { hasNextPage endCursor } } }
         """;
 
-    private static readonly string[] Offers = ["OFFER"];
-    private static readonly string[] OffersAndStories = ["OFFER", "STORY"];
+    private static readonly string[] _offers = ["OFFER"];
+    private static readonly string[] _offersAndStories = ["OFFER", "STORY"];
 
     private readonly HubHost _hub = fixture.Hub;
 
@@ -75,11 +75,11 @@ public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<Sq
     {
         var (a, b) = await LinkedAsync();
 
-        AssertPayloadError(await a.Coordinator.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = a.Slug, kinds = Offers }), "proposeLink", "LINK_SELF");
-        AssertPayloadError(await a.Coordinator.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = b.Slug, kinds = Offers }), "proposeLink", "LINK_EXISTS");
-        AssertPayloadError(await a.Coordinator.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = "no-such-network", kinds = Offers }), "proposeLink", "NETWORK_NOT_FOUND");
-        AssertPayloadError(await a.FirstPerson.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = "no-such-network", kinds = Offers }), "proposeLink", "FORBIDDEN");
-        AssertPayloadError(await a.Coordinator.GraphQLAsync(AcceptLink, new { slug = a.Slug, from = "no-such-network", kinds = Offers }), "acceptLink", "LINK_NOT_PROPOSED");
+        AssertPayloadError(await a.Coordinator.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = a.Slug, kinds = _offers }), "proposeLink", "LINK_SELF");
+        AssertPayloadError(await a.Coordinator.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = b.Slug, kinds = _offers }), "proposeLink", "LINK_EXISTS");
+        AssertPayloadError(await a.Coordinator.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = "no-such-network", kinds = _offers }), "proposeLink", "NETWORK_NOT_FOUND");
+        AssertPayloadError(await a.FirstPerson.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = "no-such-network", kinds = _offers }), "proposeLink", "FORBIDDEN");
+        AssertPayloadError(await a.Coordinator.GraphQLAsync(AcceptLink, new { slug = a.Slug, from = "no-such-network", kinds = _offers }), "acceptLink", "LINK_NOT_PROPOSED");
 
         AssertRequestError(await _hub.GraphQLAsync(FederatedFeed, new { slug = a.Slug, first = 101 }), "PAGE_SIZE_INVALID");
         AssertRequestError(await _hub.GraphQLAsync(FederatedFeed, new { slug = a.Slug, after = "bm90LWEtY3Vyc29y" }), "CURSOR_INVALID");
@@ -111,12 +111,12 @@ public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<Sq
         var b = await Tour.RunAsync(_hub);
         await b.SecondPerson.MutateAsync("postActivity", Tour.Post, new { org = b.Second, slug = b.Slug, title = "Linked: van to share", visibility = "LINKED" });
 
-        var proposed = await a.Coordinator.MutateAsync("proposeLink", ProposeLink, new { slug = a.Slug, to = b.Slug, kinds = OffersAndStories });
+        var proposed = await a.Coordinator.MutateAsync("proposeLink", ProposeLink, new { slug = a.Slug, to = b.Slug, kinds = _offersAndStories });
         Assert.Equal(("PROPOSED", b.Slug), (proposed.Str("link.state"), proposed.Str("link.to.slug")));
         await Eventually.TrueAsync(async () =>
             (await b.Coordinator.GraphQLAsync("query($slug: String!) { network(slug: $slug) { links(state: PROPOSED) { to { slug } } } }", new { slug = b.Slug }))
                 ["data"]!["network"]!["links"]!.AsArray().Count == 1);
-        var accepted = await b.Coordinator.MutateAsync("acceptLink", AcceptLink, new { slug = b.Slug, from = a.Slug, kinds = Offers });
+        var accepted = await b.Coordinator.MutateAsync("acceptLink", AcceptLink, new { slug = b.Slug, from = a.Slug, kinds = _offers });
         Assert.Equal(("ACTIVE", "OFFER"), (accepted.Str("link.state"), string.Join(",", accepted["link"]!["sharedKinds"]!.Values(k => k!.GetValue<string>()))));
         await Eventually.TrueAsync(async () =>
             (await _hub.GraphQLAsync("query($slug: String!) { network(slug: $slug) { links(state: ACTIVE) { to { slug } } } }", new { slug = a.Slug }))

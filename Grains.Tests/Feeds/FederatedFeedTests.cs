@@ -9,7 +9,7 @@ namespace OurSociety.Federation.Grains.Tests.Feeds;
 [Collection(ClusterCollection.Name)]
 public sealed class FederatedFeedTests(ClusterFixture fixture)
 {
-    private static readonly ActivityKind[] Kinds = [ActivityKind.Story, ActivityKind.Offer, ActivityKind.Event];
+    private static readonly ActivityKind[] _kinds = [ActivityKind.Story, ActivityKind.Offer, ActivityKind.Event];
 
     private readonly IGrainFactory _grains = fixture.Grains;
     private readonly Given _given = new(fixture.Grains);
@@ -23,7 +23,7 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
         await LinkAsync(a, b, [ActivityKind.Offer, ActivityKind.Story]);
         await LinkAsync(a, c, [ActivityKind.Event]);
 
-        string[] All(Net n) => Items(n, Kinds, [Visibility.Network, Visibility.Linked, Visibility.Public]);
+        string[] All(Net n) => Items(n, _kinds, [Visibility.Network, Visibility.Linked, Visibility.Public]);
         string[] Shared(Net n, params ActivityKind[] kinds) => Items(n, kinds, [Visibility.Linked, Visibility.Public]);
         string[] Public(Net n, params ActivityKind[] kinds) => Items(n, kinds, [Visibility.Public]);
 
@@ -31,8 +31,8 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
         await AssertFeedAsync(b, [.. All(b), .. Shared(a, ActivityKind.Offer, ActivityKind.Story)]);
         await AssertFeedAsync(c, [.. All(c), .. Shared(a, ActivityKind.Event)]);
         await AssertFeedAsync(d, All(d));
-        await AssertFeedAsync(a, [.. Public(a, Kinds), .. Public(b, ActivityKind.Offer, ActivityKind.Story), .. Public(c, ActivityKind.Event)], Caller.Anonymous);
-        await AssertFeedAsync(a, [.. Public(a, Kinds), .. Public(b, ActivityKind.Offer, ActivityKind.Story), .. Public(c, ActivityKind.Event)], d.Person);
+        await AssertFeedAsync(a, [.. Public(a, _kinds), .. Public(b, ActivityKind.Offer, ActivityKind.Story), .. Public(c, ActivityKind.Event)], Caller.Anonymous);
+        await AssertFeedAsync(a, [.. Public(a, _kinds), .. Public(b, ActivityKind.Offer, ActivityKind.Story), .. Public(c, ActivityKind.Event)], d.Person);
 
         // B suspends: at once, nothing flows either way between A and B; A still gets C's events.
         await _grains.GetNetwork(b.Slug).SuspendLinkAsync(b.Coordinator, a.Slug);
@@ -69,13 +69,13 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
     public async Task Paging_the_whole_federated_feed_while_items_keep_arriving_gives_no_duplicates_and_no_gaps()
     {
         var world = await WorldAsync(networks: 3);
-        await LinkAsync(world[0], world[1], Kinds);
-        await LinkAsync(world[0], world[2], Kinds);
+        await LinkAsync(world[0], world[1], _kinds);
+        await LinkAsync(world[0], world[2], _kinds);
         for (var i = 0; i < 40; i++)
         {
             var n = world[i % 3];
             fixture.Time.Advance(TimeSpan.FromMilliseconds(7 * (i % 5)));
-            await _given.PostAsync(n.Slug, n.Member, Given.Post($"{n.Slug}-extra-{i}", Visibility.Public, Kinds[i % 3]));
+            await _given.PostAsync(n.Slug, n.Member, Given.Post($"{n.Slug}-extra-{i}", Visibility.Public, _kinds[i % 3]));
         }
 
         var before = (await ReadAllAsync(world[0], 100)).Select(a => a.Id).ToArray();
@@ -85,7 +85,7 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
                 var n = world[i % 3];
-                await _given.PostAsync(n.Slug, n.Member, Given.Post($"late-{i}", Visibility.Public, Kinds[i % 3]));
+                await _given.PostAsync(n.Slug, n.Member, Given.Post($"late-{i}", Visibility.Public, _kinds[i % 3]));
             }
         });
 
@@ -104,7 +104,7 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
     {
         var world = await WorldAsync(networks: 2);
         var (a, b) = (world[0], world[1]);
-        await LinkAsync(a, b, Kinds);
+        await LinkAsync(a, b, _kinds);
         var since = fixture.Time.GetUtcNow();
         fixture.Time.Advance(TimeSpan.FromMinutes(1));
         var leeds = new Place("Leeds", 53.8008, -1.5491, null);
@@ -188,7 +188,7 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
         {
             var (network, member) = await _given.MemberAsync();
             var posted = new Dictionary<(ActivityKind, Visibility), Activity>();
-            foreach (var kind in Kinds)
+            foreach (var kind in _kinds)
             {
                 foreach (var visibility in Enum.GetValues<Visibility>())
                 {

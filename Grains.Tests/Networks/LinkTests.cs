@@ -10,8 +10,8 @@ namespace OurSociety.Federation.Grains.Tests.Networks;
 [Collection(ClusterCollection.Name)]
 public sealed class LinkTests(ClusterFixture fixture)
 {
-    private static readonly ActivityKind[] Offers = [ActivityKind.Offer];
-    private static readonly ActivityKind[] Stories = [ActivityKind.Story];
+    private static readonly ActivityKind[] _offers = [ActivityKind.Offer];
+    private static readonly ActivityKind[] _stories = [ActivityKind.Story];
 
     private readonly IGrainFactory _grains = fixture.Grains;
     private readonly Given _given = new(fixture.Grains);
@@ -21,11 +21,11 @@ public sealed class LinkTests(ClusterFixture fixture)
     {
         var (a, b) = (await _given.NetworkAsync(), await _given.NetworkAsync());
 
-        var proposed = await Network(a).ProposeLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug, Offers);
+        var proposed = await Network(a).ProposeLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug, _offers);
         Assert.Equal(LinkState.Proposed, proposed.State);
         await Eventually.EqualAsync(LinkState.Proposed, () => StateAsync(b, a));
 
-        var accepted = await Network(b).AcceptLinkAsync(await _given.CoordinatorAsync(b.Slug), a.Slug, Stories);
+        var accepted = await Network(b).AcceptLinkAsync(await _given.CoordinatorAsync(b.Slug), a.Slug, _stories);
 
         Assert.Equal((LinkState.Active, "Story", "Offer", a.Slug), (accepted.State, Kinds(accepted.Shares), Kinds(accepted.PeerShares), accepted.ProposedBy));
         var seenByA = await Eventually.EqualAsync(LinkState.Active, () => StateAsync(a, b));
@@ -42,13 +42,13 @@ public sealed class LinkTests(ClusterFixture fixture)
 
         // The proposal is lost twice on its way to B; A keeps sending until B confirms.
         LinkMessageFaults.DropNext(b.Slug, 2);
-        await Network(a).ProposeLinkAsync(coordA, b.Slug, Offers);
+        await Network(a).ProposeLinkAsync(coordA, b.Slug, _offers);
         await EventuallyWithClockAsync(LinkState.Proposed, () => StateAsync(b, a));
         Assert.Equal(2, LinkMessageFaults.Dropped(b.Slug));
 
         // The acceptance is lost on its way to A: B holds the link active, A hears it on a retry.
         LinkMessageFaults.DropNext(a.Slug, 1);
-        await Network(b).AcceptLinkAsync(coordB, a.Slug, Stories);
+        await Network(b).AcceptLinkAsync(coordB, a.Slug, _stories);
         await EventuallyWithClockAsync(LinkState.Active, () => StateAsync(a, b));
 
         // A suspension is lost, then an end is lost: each side ends where the other is.
@@ -69,7 +69,7 @@ public sealed class LinkTests(ClusterFixture fixture)
         var (a, b) = (await _given.NetworkAsync(), await _given.NetworkAsync());
         var (coordA, coordB) = (await _given.CoordinatorAsync(a.Slug), await _given.CoordinatorAsync(b.Slug));
 
-        await Task.WhenAll(Network(a).ProposeLinkAsync(coordA, b.Slug, Offers), Network(b).ProposeLinkAsync(coordB, a.Slug, Stories));
+        await Task.WhenAll(Network(a).ProposeLinkAsync(coordA, b.Slug, _offers), Network(b).ProposeLinkAsync(coordB, a.Slug, _stories));
 
         await Eventually.EqualAsync(LinkState.Active, () => StateAsync(a, b));
         await Eventually.EqualAsync(LinkState.Active, () => StateAsync(b, a));
@@ -98,9 +98,9 @@ public sealed class LinkTests(ClusterFixture fixture)
         await Network(a).EndLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug);
         await Eventually.EqualAsync(LinkState.Ended, () => StateAsync(b, a));
 
-        await Network(b).ProposeLinkAsync(await _given.CoordinatorAsync(b.Slug), a.Slug, Stories);
+        await Network(b).ProposeLinkAsync(await _given.CoordinatorAsync(b.Slug), a.Slug, _stories);
         await Eventually.EqualAsync(LinkState.Proposed, () => StateAsync(a, b));
-        await Network(a).AcceptLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug, Offers);
+        await Network(a).AcceptLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug, _offers);
 
         await Eventually.EqualAsync(LinkState.Active, () => StateAsync(b, a));
         Assert.Equal(b.Slug, (await ViewAsync(a, b)).ProposedBy);
@@ -113,21 +113,21 @@ public sealed class LinkTests(ClusterFixture fixture)
         var (coordA, coordB) = (await _given.CoordinatorAsync(a.Slug), await _given.CoordinatorAsync(b.Slug));
         var network = Network(a);
 
-        await AssertCodeAsync(ErrorCodes.LinkSelf, () => network.ProposeLinkAsync(coordA, a.Slug, Offers));
-        await AssertCodeAsync(ErrorCodes.NetworkNotFound, () => network.ProposeLinkAsync(coordA, Given.UniqueSlug("nowhere"), Offers));
-        await AssertCodeAsync(ErrorCodes.SlugInvalid, () => network.ProposeLinkAsync(coordA, "Not A Slug!", Offers));
+        await AssertCodeAsync(ErrorCodes.LinkSelf, () => network.ProposeLinkAsync(coordA, a.Slug, _offers));
+        await AssertCodeAsync(ErrorCodes.NetworkNotFound, () => network.ProposeLinkAsync(coordA, Given.UniqueSlug("nowhere"), _offers));
+        await AssertCodeAsync(ErrorCodes.SlugInvalid, () => network.ProposeLinkAsync(coordA, "Not A Slug!", _offers));
         await AssertCodeAsync(ErrorCodes.Required, () => network.ProposeLinkAsync(coordA, b.Slug, []));
-        await AssertCodeAsync(ErrorCodes.LinkNotProposed, () => network.AcceptLinkAsync(coordA, b.Slug, Offers));
+        await AssertCodeAsync(ErrorCodes.LinkNotProposed, () => network.AcceptLinkAsync(coordA, b.Slug, _offers));
         await AssertCodeAsync(ErrorCodes.LinkNotFound, () => network.SuspendLinkAsync(coordA, b.Slug));
-        await AssertCodeAsync(ErrorCodes.Forbidden, () => network.ProposeLinkAsync(coordB, b.Slug, Offers));
+        await AssertCodeAsync(ErrorCodes.Forbidden, () => network.ProposeLinkAsync(coordB, b.Slug, _offers));
         Assert.Empty(await network.GetLinksAsync(coordA, null));
 
-        await network.ProposeLinkAsync(coordA, b.Slug, Offers);
-        await AssertCodeAsync(ErrorCodes.LinkExists, () => network.ProposeLinkAsync(coordA, b.Slug, Stories));
-        await AssertCodeAsync(ErrorCodes.LinkNotProposed, () => network.AcceptLinkAsync(coordA, b.Slug, Offers));
+        await network.ProposeLinkAsync(coordA, b.Slug, _offers);
+        await AssertCodeAsync(ErrorCodes.LinkExists, () => network.ProposeLinkAsync(coordA, b.Slug, _stories));
+        await AssertCodeAsync(ErrorCodes.LinkNotProposed, () => network.AcceptLinkAsync(coordA, b.Slug, _offers));
         await AssertCodeAsync(ErrorCodes.LinkNotActive, () => network.SuspendLinkAsync(coordA, b.Slug));
         await Eventually.EqualAsync(LinkState.Proposed, () => StateAsync(b, a));
-        await AssertCodeAsync(ErrorCodes.LinkExists, () => Network(b).ProposeLinkAsync(coordB, a.Slug, Offers));
+        await AssertCodeAsync(ErrorCodes.LinkExists, () => Network(b).ProposeLinkAsync(coordB, a.Slug, _offers));
 
         var view = Assert.Single(await network.GetLinksAsync(coordA, null));
         Assert.Equal((LinkState.Proposed, "Offer"), (view.State, Kinds(view.Shares)));
@@ -137,10 +137,10 @@ public sealed class LinkTests(ClusterFixture fixture)
     public async Task A_proposal_is_seen_only_by_the_two_networks_coordinators_and_an_active_link_by_anyone()
     {
         var (a, b) = (await _given.NetworkAsync(), await _given.NetworkAsync());
-        await Network(a).ProposeLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug, Offers);
+        await Network(a).ProposeLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug, _offers);
 
         Assert.Empty(await Network(a).GetLinksAsync(Caller.Anonymous, null));
-        await Network(b).AcceptLinkAsync(await _given.CoordinatorAsync(b.Slug), a.Slug, Offers);
+        await Network(b).AcceptLinkAsync(await _given.CoordinatorAsync(b.Slug), a.Slug, _offers);
         Assert.Equal(LinkState.Active, Assert.Single(await Network(b).GetLinksAsync(Caller.Anonymous, null)).State);
     }
 
@@ -159,9 +159,9 @@ public sealed class LinkTests(ClusterFixture fixture)
     private async Task<(NetworkProfile A, NetworkProfile B)> LinkedAsync()
     {
         var (a, b) = (await _given.NetworkAsync(), await _given.NetworkAsync());
-        await Network(a).ProposeLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug, Offers);
+        await Network(a).ProposeLinkAsync(await _given.CoordinatorAsync(a.Slug), b.Slug, _offers);
         await Eventually.EqualAsync(LinkState.Proposed, () => StateAsync(b, a));
-        await Network(b).AcceptLinkAsync(await _given.CoordinatorAsync(b.Slug), a.Slug, Offers);
+        await Network(b).AcceptLinkAsync(await _given.CoordinatorAsync(b.Slug), a.Slug, _offers);
         await Eventually.EqualAsync(LinkState.Active, () => StateAsync(a, b));
         return (a, b);
     }

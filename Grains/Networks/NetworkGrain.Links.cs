@@ -16,11 +16,11 @@ public sealed partial class NetworkGrain
     /// <summary>The most links (in any state but ended) one network keeps.</summary>
     public const int MaxLinks = 200;
 
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _firstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan _lastRetry = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _linkRetry;
-    private TimeSpan _retryDelay = FirstRetry;
+    private TimeSpan _retryDelay = _firstRetry;
 
     private Dictionary<string, LinkRecord> Links => _state.State.Links;
 
@@ -265,11 +265,11 @@ public sealed partial class NetworkGrain
         {
             _linkRetry?.Dispose();
             _linkRetry = null;
-            _retryDelay = FirstRetry;
+            _retryDelay = _firstRetry;
             return;
         }
 
-        _linkRetry ??= this.RegisterGrainTimer(RetryLinksAsync, new GrainTimerCreationOptions(FirstRetry, FirstRetry) { KeepAlive = true });
+        _linkRetry ??= this.RegisterGrainTimer(RetryLinksAsync, new GrainTimerCreationOptions(_firstRetry, _firstRetry) { KeepAlive = true });
     }
 
     private Task RetryLinksAsync(CancellationToken cancellationToken)
@@ -281,7 +281,7 @@ public sealed partial class NetworkGrain
         }
 
         // Back off while the other side stays silent; a change or an answer starts again from the first delay.
-        _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, LastRetry.Ticks));
+        _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, _lastRetry.Ticks));
         _linkRetry?.Change(_retryDelay, _retryDelay);
         ScheduleRetry();
         return Task.CompletedTask;
