@@ -8,7 +8,8 @@ namespace OurSociety.Federation.Api.Feeds;
 
 public static class FeedMutations
 {
-    public static void AddFeedMutations(this ObjectGraphType mutation) =>
+    public static void AddFeedMutations(this ObjectGraphType mutation)
+    {
         mutation.Mutation<PostActivityPayloadType, PostActivityInputType, Activity>(
             "postActivity",
             "Posts a story, want, offer, event, inspiration, conversation or outcome into a network's feed, for a member organisation the caller acts for.",
@@ -27,4 +28,34 @@ public static class FeedMutations
                     input.Get<string>("clientRequestId"));
                 return await ctx.Hub().Grains.GetNetwork(slug).PostAsync(await ctx.CallerAsync(), organisationId, post);
             });
+
+        mutation.Mutation<LabelActivityPayloadType, LabelActivityInputType, Activity>(
+            "labelActivity",
+            "Sets the labels of an activity (an empty list removes them). Only the organisation that posted it labels it: for people who act for that organisation.",
+            async (ctx, input) =>
+            {
+                if (!GlobalId.TryDecode(input.Get<string>("activityId") ?? string.Empty, out var type, out var key)
+                    || type != NodeTypes.Activity || !ActivityIds.TryParse(key, out var slug, out var seq))
+                {
+                    throw new HubException(ErrorCodes.IdInvalid, "That is not an activity id.", "activityId");
+                }
+
+                return await ctx.Hub().Grains.GetNetwork(slug).LabelAsync(await ctx.CallerAsync(), seq, input.GetList<string>("labels") ?? []);
+            });
+    }
 }
+
+public sealed class LabelActivityInputType : InputObjectGraphType
+{
+    public LabelActivityInputType()
+    {
+        Name = "LabelActivityInput";
+        Description = "An organisation labels one of its own items, say with a campaign name.";
+        Field<NonNullGraphType<IdGraphType>>("activityId").Description("The activity's global id.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("labels")
+            .Description("All its labels from now on: up to 20, each up to 50 characters, stored lower-case.");
+    }
+}
+
+public sealed class LabelActivityPayloadType() : PayloadGraphType<ActivityType, Activity>(
+    "LabelActivityPayload", "activity", "The result of labelActivity: the activity with its labels, or why nothing changed.");

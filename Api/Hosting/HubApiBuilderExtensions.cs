@@ -34,6 +34,8 @@ public static class HubApiBuilderExtensions
     public static IServiceCollection AddHubGraphQL(this IServiceCollection services)
     {
         services.AddScoped<HubRequest>();
+        services.AddSingleton<Live.LiveFeeds>();
+        services.AddHostedService(sp => sp.GetRequiredService<Live.LiveFeeds>());
         services.AddSingleton(new OrganisationCache(new Microsoft.Extensions.Caching.Memory.MemoryCache(
             new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 })));
         services.AddTransient(typeof(ConnectionGraphType<,>));

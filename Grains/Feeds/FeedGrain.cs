@@ -36,6 +36,7 @@ public sealed class FeedGrain(
     private long _durableCount;
     private long _pendingPublic;
     private (long Version, Dictionary<string, ActivityKind[]> Sharing)? _pendingSharing;
+    private readonly Dictionary<long, IReadOnlyList<string>> _pendingLabels = [];
 
     private string Slug => GrainKeys.SlugOf(this.GetPrimaryKeyString());
 
@@ -111,6 +112,18 @@ public sealed class FeedGrain(
 
         _pendingSharing = (version, new Dictionary<string, ActivityKind[]>(sharing, StringComparer.Ordinal));
         return _writer!.WriteAsync();
+    }
+
+    public async Task<Activity> RelabelAsync(long seq, IReadOnlyList<string> labels)
+    {
+        if (seq < 0 || seq >= _durableCount)
+        {
+            throw new HubException(ErrorCodes.ActivityNotFound, "There is no such activity.", "activityId");
+        }
+
+        _pendingLabels[seq] = labels;
+        await _writer!.WriteAsync();
+        return await ReadAsync(seq);
     }
 
     public Task<bool> SharesAsync(string network, ActivityKind kind) =>
@@ -236,6 +249,7 @@ public sealed class FeedGrain(
         _pending.Clear();
         _pendingRequests.Clear();
         _pendingPublic = 0;
+        await RelabelPendingAsync();
 
         var full = s.Tail.Count / SegmentSize;
         if (full > 0)
@@ -257,6 +271,26 @@ public sealed class FeedGrain(
         var count = StoredCount;
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         _durableCount = count;
+    }
+
+    /// <summary>Applies waiting label changes: in the tail (saved with this write) or in their sealed segment (saved there first).</summary>
+    private async Task RelabelPendingAsync()
+    {
+        var tailStart = state.State.SealedSegments * SegmentSize;
+        foreach (var (seq, labels) in _pendingLabels.ToArray())
+        {
+            if (seq >= tailStart)
+            {
+                var i = (int)(seq - tailStart);
+                state.State.Tail[i] = state.State.Tail[i] with { Labels = labels };
+            }
+            else
+            {
+                Cache(seq / SegmentSize, await GrainFactory.GetFeedSegment(Slug, seq / SegmentSize).RelabelAsync((int)(seq % SegmentSize), labels));
+            }
+
+            _pendingLabels.Remove(seq);
+        }
     }
 
     private static long HashRequest(string authorId, string clientRequestId)

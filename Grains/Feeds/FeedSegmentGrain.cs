@@ -27,6 +27,23 @@ public sealed class FeedSegmentGrain(
         DeactivateOnIdle();
     }
 
+    public async Task<IReadOnlyList<Activity>> RelabelAsync(int offset, IReadOnlyList<string> labels)
+    {
+        var items = state.State.Items;
+        if (offset < 0 || offset >= items.Count)
+        {
+            throw new HubException(ErrorCodes.ActivityNotFound, "There is no such activity.", "activityId");
+        }
+
+        if (!items[offset].Labels.SequenceEqual(labels, StringComparer.Ordinal))
+        {
+            items[offset] = items[offset] with { Labels = labels };
+            await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        }
+
+        return [.. items];
+    }
+
     [ReadOnly]
     public Task<IReadOnlyList<Activity>> GetItemsAsync() => Task.FromResult<IReadOnlyList<Activity>>(state.State.Items);
 }

@@ -41,6 +41,10 @@ public interface IFeedGrain : IGrainWithStringKey
     [Alias("SetSharingAsync")]
     Task SetSharingAsync(long version, Dictionary<string, ActivityKind[]> sharing);
 
+    /// <summary>Sets the labels of the activity at <paramref name="seq"/> durably; the network grain has checked who asks.</summary>
+    [Alias("RelabelAsync")]
+    Task<Activity> RelabelAsync(long seq, IReadOnlyList<string> labels);
+
     /// <summary>The activity at <paramref name="seq"/>, or null if there is none yet.</summary>
     [AlwaysInterleave]
     [Alias("GetAsync")]

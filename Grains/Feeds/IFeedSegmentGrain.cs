@@ -1,8 +1,8 @@
 namespace OurSociety.Federation.Feeds;
 
 /// <summary>
-/// A sealed, immutable run of <see cref="FeedGrain.SegmentSize"/> consecutive feed items
-/// (key: <c>net:{slug}:{index}</c>). Written once; read by page requests that reach past the feed's tail.
+/// A sealed run of <see cref="FeedGrain.SegmentSize"/> consecutive feed items (key: <c>net:{slug}:{index}</c>).
+/// Written when sealed, and again only when an item's owner changes its labels; read by page requests that reach past the feed's tail.
 /// </summary>
 [Alias("IFeedSegmentGrain")]
 public interface IFeedSegmentGrain : IGrainWithStringKey
@@ -10,6 +10,10 @@ public interface IFeedSegmentGrain : IGrainWithStringKey
     /// <summary>Stores <paramref name="items"/> durably. Sealing again with the same items is a no-op (a retried seal).</summary>
     [Alias("SealAsync")]
     Task SealAsync(IReadOnlyList<Activity> items);
+
+    /// <summary>Sets the labels of the item at <paramref name="offset"/> durably and returns the segment's items as they now are. Only the feed grain calls it.</summary>
+    [Alias("RelabelAsync")]
+    Task<IReadOnlyList<Activity>> RelabelAsync(int offset, IReadOnlyList<string> labels);
 
     /// <summary>The segment's items, oldest first; empty if it was never sealed.</summary>
     [Alias("GetItemsAsync")]

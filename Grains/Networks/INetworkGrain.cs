@@ -94,10 +94,23 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("PostAsync")]
     Task<Activity> PostAsync(Caller caller, string organisationId, PostActivity post);
 
+    /// <summary>
+    /// Sets the labels of one of the network's activities. Only the organisation that posted it labels it (the caller acts
+    /// for it); nobody else, coordinators included, labels another's item.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("LabelAsync")]
+    Task<Activity> LabelAsync(Caller caller, long seq, IReadOnlyList<string> labels);
+
     /// <summary>A page of the network's own feed, newest first, showing the caller only what it may see.</summary>
     [AlwaysInterleave]
     [Alias("GetFeedAsync")]
     Task<FeedPage> GetFeedAsync(Caller caller, FeedQuery query);
+
+    /// <summary>Which of the network's items <paramref name="caller"/> sees: all of them (its coordinators and members' people) or public ones only.</summary>
+    [AlwaysInterleave]
+    [Alias("GetAudienceAsync")]
+    Task<FeedAudience> GetAudienceAsync(Caller caller);
 
     /// <summary>One activity of the feed, if it exists and the caller may see it.</summary>
     [AlwaysInterleave]

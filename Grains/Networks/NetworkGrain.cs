@@ -180,10 +180,35 @@ public sealed partial class NetworkGrain(
         return activity;
     }
 
+    public async Task<Activity> LabelAsync(Caller caller, long seq, IReadOnlyList<string> labels)
+    {
+        caller.RequireSignedIn("label activities");
+        var tags = Input.Tags(labels, "labels", "labels");
+        var feed = GrainFactory.GetFeed(Slug);
+        var activity = _state.State.Profile is null ? null : await feed.GetAsync(seq);
+        if (activity is null || !(AudienceOf(caller).CanSee(activity) || caller.ActsFor(activity.AuthorId)))
+        {
+            throw new HubException(ErrorCodes.ActivityNotFound, "There is no such activity.", "activityId");
+        }
+
+        if (!caller.ActsFor(activity.AuthorId))
+        {
+            throw caller.Forbidden("Only the organisation that posted an item labels it.");
+        }
+
+        return activity.Labels.SequenceEqual(tags, StringComparer.Ordinal) ? activity : await feed.RelabelAsync(seq, tags);
+    }
+
     public Task<FeedPage> GetFeedAsync(Caller caller, FeedQuery query)
     {
         _ = Profile;
         return GrainFactory.GetFeed(Slug).GetPageAsync(query with { Audience = AudienceOf(caller) });
+    }
+
+    public Task<FeedAudience> GetAudienceAsync(Caller caller)
+    {
+        _ = Profile;
+        return Task.FromResult(AudienceOf(caller));
     }
 
     public async Task<Activity?> GetActivityAsync(Caller caller, long seq)

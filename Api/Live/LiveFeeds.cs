@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Feeds;
+using OurSociety.Federation.Feeds.Live;
+
+namespace OurSociety.Federation.Api.Live;
+
+/// <summary>
+/// This process's live readers of federated feeds. One grain observer serves them all: it is subscribed to the
+/// <see cref="ILiveFeedGrain"/> of every network someone here is watching (renewed on a timer, since observers expire)
+/// and unsubscribed when the last reader of a network leaves. Each event goes to the readers of its network whose
+/// audience may see it; a reader's audience is worked out again at each renewal, so lost rights stop its updates.
+/// </summary>
+public sealed class LiveFeeds : IFeedObserver, IHostedService, IDisposable
+{
+    /// <summary>How many events a reader may fall behind before the oldest are dropped.</summary>
+    public const int ReaderQueue = 256;
+
+    private readonly IGrainFactory _grains;
+    private readonly ILogger<LiveFeeds> _logger;
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<LiveStream<Activity>, Reader>> _networks = new(StringComparer.Ordinal);
+    private readonly Lazy<IFeedObserver> _reference;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _renewing;
+
+    public LiveFeeds(IGrainFactory grains, ILogger<LiveFeeds> logger)
+    {
+        _grains = grains;
+        _logger = logger;
+        _reference = new(() => grains.CreateObjectReference<IFeedObserver>(this));
+    }
+
+    /// <summary>How often subscriptions and readers' audiences are renewed: well inside the observer lifetime.</summary>
+    public static TimeSpan RenewEvery => LiveFeedGrain.ObserverLifetime / 3;
+
+    /// <summary>
+    /// Starts watching <paramref name="slug"/>'s federated feed for <paramref name="caller"/>: its own items the caller
+    /// may see, and what linked networks share with it (linked items for its members, public ones for anyone).
+    /// </summary>
+    public async Task<IObservable<Activity>> WatchAsync(string slug, Caller caller, IReadOnlyList<ActivityKind>? kinds)
+    {
+        var audience = await _grains.GetNetwork(slug).GetAudienceAsync(caller);
+        var readers = _networks.GetOrAdd(slug, _ => new());
+        var stream = new LiveStream<Activity>(ReaderQueue, s => Leave(slug, s));
+        var first = readers.IsEmpty;
+        readers[stream] = new Reader(caller, kinds is { Count: > 0 } ? [.. kinds] : null, audience);
+        if (first)
+        {
+            await _grains.GetLiveFeed(slug).SubscribeAsync(_reference.Value);
+        }
+
+        return stream;
+    }
+
+    public Task OnActivity(string network, Activity activity, bool linked)
+    {
+        if (_networks.TryGetValue(network, out var readers))
+        {
+            foreach (var (stream, reader) in readers)
+            {
+                if (reader.Sees(activity, linked))
+                {
+                    stream.Offer(activity);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _renewing = RenewAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_renewing is not null)
+        {
+            await _renewing.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        foreach (var readers in _networks.Values)
+        {
+            foreach (var stream in readers.Keys)
+            {
+                stream.Dispose();
+            }
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    /// <summary>How many readers this process has for <paramref name="slug"/> (for tests and health).</summary>
+    public int ReadersOf(string slug) => _networks.TryGetValue(slug, out var readers) ? readers.Count : 0;
+
+    private void Leave(string slug, LiveStream<Activity> stream)
+    {
+        if (_networks.TryGetValue(slug, out var readers) && readers.TryRemove(stream, out _) && readers.IsEmpty
+            && _networks.TryRemove(new KeyValuePair<string, ConcurrentDictionary<LiveStream<Activity>, Reader>>(slug, readers)))
+        {
+            _grains.GetLiveFeed(slug).UnsubscribeAsync(_reference.Value).Ignore();
+        }
+    }
+
+    private async Task RenewAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(RenewEvery);
+        while (await NextTickAsync(timer, stopping))
+        {
+            foreach (var (slug, readers) in _networks)
+            {
+                try
+                {
+                    await _grains.GetLiveFeed(slug).SubscribeAsync(_reference.Value);
+                    foreach (var (stream, reader) in readers)
+                    {
+                        var caller = await _grains.SignInAsync(reader.Caller.Subject, reader.Caller.Roles);
+                        readers.TryUpdate(stream, reader with { Caller = caller, Audience = await _grains.GetNetwork(slug).GetAudienceAsync(caller) }, reader);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LiveLog.RenewFailed(_logger, e, slug);
+                }
+            }
+        }
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record Reader(Caller Caller, ActivityKind[]? Kinds, FeedAudience Audience)
+    {
+        public bool Sees(Activity activity, bool linked)
+        {
+            var audience = !linked ? Audience : Audience == FeedAudience.Member ? FeedAudience.Linked : FeedAudience.Public;
+            return audience.CanSee(activity) && (Kinds is null || Kinds.Contains(activity.Kind));
+        }
+    }
+}
