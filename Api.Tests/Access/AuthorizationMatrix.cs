@@ -1,4 +1,5 @@
 using OurSociety.Federation.Access;
+using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Common;
 using static OurSociety.Federation.Api.Tests.Access.MatrixCaller;
 
@@ -70,7 +71,33 @@ public static class AuthorizationMatrix
             "mutation($org: ID!, $slug: String!) { postActivity(input: { organisationId: $org, networkSlug: $slug, kind: STORY, title: \"Hello\" }) { activity { id } errors { code } } }",
             w => new { org = w.A, slug = w.N },
             async (g, w, _) => $"{(await g.GetNetwork(w.N).GetFeedAsync(await g.SignInAsync(w.PersonA), new Federation.Feeds.FeedQuery(null, 10, null, Federation.Feeds.FeedAudience.Public))).TotalCount}"),
+        Mutation("labelActivity", [MemberPerson],
+            "mutation($id: ID!) { labelActivity(input: { activityId: $id, labels: [\"campaign\"] }) { activity { labels } errors { code } } }",
+            w => new { id = ActivityIds.GlobalIdOf(w.PublicPost) },
+            async (g, w, _) => string.Join(",", (await g.GetNetwork(w.N).GetActivityAsync(Caller.Anonymous, w.PublicPost.Seq))!.Labels)),
+        Mutation("proposeLink", [Coordinator],
+            "mutation($slug: String!, $to: String!) { proposeLink(input: { networkSlug: $slug, toNetworkSlug: $to, sharedKinds: [EVENT] }) { link { state } errors { code } } }",
+            w => new { slug = w.N, to = w.Q },
+            LinksOfN),
+        Mutation("acceptLink", [Coordinator],
+            "mutation($slug: String!, $from: String!) { acceptLink(input: { networkSlug: $slug, fromNetworkSlug: $from, sharedKinds: [EVENT] }) { link { state } errors { code } } }",
+            w => new { slug = w.N, from = w.P },
+            LinksOfN),
+        Mutation("suspendLink", [Coordinator],
+            "mutation($slug: String!, $other: String!) { suspendLink(input: { networkSlug: $slug, otherNetworkSlug: $other }) { link { state } errors { code } } }",
+            w => new { slug = w.N, other = w.O },
+            LinksOfN),
+        Mutation("resumeLink", [Coordinator],
+            "mutation($slug: String!, $other: String!) { resumeLink(input: { networkSlug: $slug, otherNetworkSlug: $other }) { link { state } errors { code } } }",
+            w => new { slug = w.N, other = w.R },
+            LinksOfN),
+        Mutation("endLink", [Coordinator],
+            "mutation($slug: String!, $other: String!) { endLink(input: { networkSlug: $slug, otherNetworkSlug: $other }) { link { state } errors { code } } }",
+            w => new { slug = w.N, other = w.O },
+            LinksOfN),
 
+        Read("Network.links (proposals)", [Coordinator], NetworkQuery + "links(state: PROPOSED) { state } } }", w => new { slug = w.N },
+            b => b["data"]!["network"]!["links"]!.AsArray().FirstOrDefault()),
         Read("Network.joinRequests", [Coordinator], NetworkQuery + "joinRequests { totalCount } } }", w => new { slug = w.N }, b => b["data"]!["network"]!["joinRequests"]),
         Read("Network.auditTrail", [Coordinator, MemberPerson], NetworkQuery + "auditTrail { totalCount } } }", w => new { slug = w.N }, b => b["data"]!["network"]!["auditTrail"]),
         Read("Network.coordinators", [Coordinator, MemberPerson], NetworkQuery + "coordinators } }", w => new { slug = w.N }, b => b["data"]!["network"]!["coordinators"]),
@@ -90,6 +117,8 @@ public static class AuthorizationMatrix
     private static MatrixRow Read(string name, MatrixCaller[] allowed, string document, Func<MatrixWorld, object> variables, Func<System.Text.Json.Nodes.JsonNode, System.Text.Json.Nodes.JsonNode?> answer) =>
         new(name, IsMutation: false, allowed, document, variables, answer,
             async (g, w, _) => (await g.GetNetwork(w.N).GetAuditTrailAsync(await g.SignInAsync(w.CoordinatorN), null, 1))!.TotalCount.ToString());
+
+    private static Task<string> LinksOfN(IGrainFactory grains, MatrixWorld world, MatrixCaller _) => world.LinksOfNAsync(grains);
 
     private static async Task<string> CoordinatorsOfN(IGrainFactory grains, MatrixWorld world, MatrixCaller _) =>
         string.Join(",", (await grains.GetNetwork(world.N).GetCoordinatorsAsync(await grains.SignInAsync(world.CoordinatorN)))!);

@@ -10,8 +10,10 @@ namespace OurSociety.Federation.Api.Tests.Access;
 
 /// <summary>
 /// A fresh little world for one cell of the authorization matrix, built through the grains: network N (two
-/// coordinators) with member organisation A (two people) and a members-only post; network O with its own coordinator;
-/// organisation B (not a member of N) with a request waiting to join N.
+/// coordinators) with member organisation A (two people) and a members-only post; network O with its own coordinator,
+/// actively linked with N; network P, which has proposed a link to N; network Q, unlinked; network R, linked with N
+/// and suspended by N; organisation B (not a
+/// member of N) with a request waiting to join N. A has posted a members-only and a public item in N.
 /// </summary>
 public sealed class MatrixWorld
 {
@@ -29,6 +31,12 @@ public sealed class MatrixWorld
 
     public string CoordinatorO => $"coord-o-{Tag}";
 
+    public string P => $"p-{Tag}";
+
+    public string Q => $"q-{Tag}";
+
+    public string R => $"r-{Tag}";
+
     public string PersonA => $"person-a-{Tag}";
 
     public string SecondPersonA => $"person-a2-{Tag}";
@@ -45,6 +53,9 @@ public sealed class MatrixWorld
 
     public string B { get; private set; } = "";
 
+    /// <summary>A's public post in N.</summary>
+    public Activity PublicPost { get; private set; } = null!;
+
     /// <summary>The global id of A's members-only post in N.</summary>
     public string MembersOnlyActivity { get; private set; } = "";
 
@@ -54,6 +65,17 @@ public sealed class MatrixWorld
         var admin = new Caller(world.Admin, HubRoles.Admin, []);
         await grains.GetNetwork(world.N).CreateAsync(admin, new CreateNetwork("N", "North East", "N's charter", [world.CoordinatorN, world.SecondCoordinatorN], null));
         await grains.GetNetwork(world.O).CreateAsync(admin, new CreateNetwork("O", "Wales", null, [world.CoordinatorO], null));
+        await grains.GetNetwork(world.P).CreateAsync(admin, new CreateNetwork("P", "Wales", null, [$"coord-p-{world.Tag}"], null));
+        await grains.GetNetwork(world.Q).CreateAsync(admin, new CreateNetwork("Q", "Wales", null, [$"coord-q-{world.Tag}"], null));
+        await grains.GetNetwork(world.R).CreateAsync(admin, new CreateNetwork("R", "Wales", null, [$"coord-r-{world.Tag}"], null));
+        var coordinatorN = await grains.SignInAsync(world.CoordinatorN);
+        await grains.GetNetwork(world.O).ProposeLinkAsync(await grains.SignInAsync(world.CoordinatorO), world.N, [ActivityKind.Story]);
+        await grains.GetNetwork(world.P).ProposeLinkAsync(await grains.SignInAsync($"coord-p-{world.Tag}"), world.N, [ActivityKind.Offer]);
+        await grains.GetNetwork(world.R).ProposeLinkAsync(await grains.SignInAsync($"coord-r-{world.Tag}"), world.N, [ActivityKind.Offer]);
+        await Eventually.TrueAsync(async () => await world.LinksOfNAsync(grains) == $"{world.O}:Proposed,{world.P}:Proposed,{world.R}:Proposed");
+        await grains.GetNetwork(world.N).AcceptLinkAsync(coordinatorN, world.O, [ActivityKind.Story]);
+        await grains.GetNetwork(world.N).AcceptLinkAsync(coordinatorN, world.R, [ActivityKind.Story]);
+        await grains.GetNetwork(world.N).SuspendLinkAsync(coordinatorN, world.R);
         world.A = HubIds.OrganisationPrefix + Ulid.NewUlid();
         world.B = HubIds.OrganisationPrefix + Ulid.NewUlid();
         await grains.GetOrganisation(world.A).RegisterAsync(
@@ -67,8 +89,13 @@ public sealed class MatrixWorld
         await grains.GetOrganisation(world.B).JoinNetworkAsync(await grains.SignInAsync(world.PersonB), world.N, "Please");
         var post = await grains.GetNetwork(world.N).PostAsync(personA, world.A, new PostActivity(ActivityKind.Story, "Members only", "", null, null, null, Visibility.Network, null));
         world.MembersOnlyActivity = ActivityIds.GlobalIdOf(post);
+        world.PublicPost = await grains.GetNetwork(world.N).PostAsync(personA, world.A, new PostActivity(ActivityKind.Story, "Public news", "", null, null, null, Visibility.Public, null));
         return world;
     }
+
+    /// <summary>N's links as its coordinator sees them, e.g. <c>o-…:Active,p-…:Proposed</c>.</summary>
+    public async Task<string> LinksOfNAsync(IGrainFactory grains) =>
+        string.Join(",", (await grains.GetNetwork(N).GetLinksAsync(await grains.SignInAsync(CoordinatorN), null)).Select(l => $"{l.Peer}:{l.State}"));
 
     /// <summary>A client for one column of the matrix.</summary>
     public HubClient ClientFor(HubHost hub, MatrixCaller caller) => caller switch
