@@ -110,6 +110,7 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
         var leeds = new Place("Leeds", 53.8008, -1.5491, null);
         var york = new Place("York", 53.9590, -1.0815, null);
         var inLeeds = await _given.PostAsync(b.Slug, b.Member, new PostActivity(ActivityKind.Want, "Vans", "", ["transport"], ["winter-appeal"], leeds, Visibility.Linked, null));
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
         var inYork = await _given.PostAsync(a.Slug, a.Member, new PostActivity(ActivityKind.Want, "Drivers", "", ["transport"], [], york, Visibility.Network, null));
         await LinkAsync(a, b, [ActivityKind.Want], relink: true);
 
