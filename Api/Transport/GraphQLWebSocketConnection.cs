@@ -338,6 +338,12 @@ internal sealed class GraphQLWebSocketConnection
         var refusal = Refusal.None;
         lock (_gate)
         {
+            if (_closing)
+            {
+                // Closed meanwhile (a shutdown, say): nothing more starts.
+                return;
+            }
+
             if (_state != State.Acknowledged)
             {
                 refusal = Refusal.NotAcknowledged;

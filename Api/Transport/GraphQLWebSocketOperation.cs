@@ -85,8 +85,10 @@ internal sealed class GraphQLWebSocketOperation(string id, GraphQLWebSocketConne
                 return;
             }
 
-            // Disposed (detaching from the source, which disposes the resolver's subscription) before the scope.
+            // Disposed (detaching from the source, which disposes the resolver's subscription) before the scope. The end of
+            // the connection stops it too, even if it started while the connection was already closing.
             using (streams.Values.Single().Subscribe(this))
+            using (_cancellation.Token.Register(Stop))
             {
                 await _ended.Task;
             }
