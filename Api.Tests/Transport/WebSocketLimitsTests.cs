@@ -53,6 +53,35 @@ public sealed class WebSocketLimitsTests(WebSocketLimitsTransportHost host) : IC
     }
 
     [Fact]
+    public async Task A_query_past_the_execution_timeout_answers_error_coded_timeout()
+    {
+        await using var client = await host.ConnectAndInitAsync();
+
+        await client.SubscribeAsync("slow", "{ hello(name: \"slow\") }");
+
+        var error = await client.ReceiveAsync();
+        Assert.Equal("error", (string?)error["type"]);
+        Assert.Equal("slow", (string?)error["id"]);
+        Assert.Equal("TIMEOUT", (string?)error["payload"]![0]!["extensions"]?["code"]);
+    }
+
+    [Fact]
+    public async Task A_subscription_outlives_the_execution_timeout()
+    {
+        await using var client = await host.ConnectAndInitAsync();
+        var key = StreamProbe.NewKey();
+        await client.SubscribeAsync("long", "subscription($key: String!) { forever(key: $key) }", new { key });
+        await client.ReceiveAsync();
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        await client.AssertAliveAsync();
+        Assert.False(StreamProbe.For(key).Disposed.Task.IsCompleted);
+        await client.CompleteAsync("long");
+        await StreamProbe.For(key).Disposed.Task.WaitAsync(_patience);
+    }
+
+    [Fact]
     public async Task A_message_over_the_size_limit_closes_the_connection_with_1009()
     {
         await using var client = await host.ConnectAndInitAsync();

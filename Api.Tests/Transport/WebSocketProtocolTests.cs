@@ -290,6 +290,16 @@ public sealed class WebSocketProtocolTests(WebSocketTransportHost host) : IClass
     }
 
     [Fact]
+    public async Task An_authenticator_that_throws_closes_the_connection_with_4500_and_no_detail()
+    {
+        await using var client = await host.ConnectAsync();
+
+        await client.SendAsync(new { type = "connection_init", payload = new { explode = true } });
+
+        Assert.Equal((4500, "Internal server error"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
     public async Task A_client_that_does_not_offer_the_subprotocol_is_closed_with_4406()
     {
         await using var client = await host.ConnectAsync(subProtocol: null);

@@ -6,7 +6,7 @@ namespace OurSociety.Federation.Api.Tests.Transport;
 
 /// <summary>
 /// An authenticator steered by the <c>connection_init</c> payload: <c>{"user": name}</c> signs in as that name,
-/// <c>{"reject": …}</c> rejects the connection, anything else keeps the upgrade request's user.
+/// <c>{"reject": …}</c> rejects the connection, <c>{"explode": …}</c> throws, anything else keeps the upgrade request's user.
 /// </summary>
 public sealed class WebSocketTestAuthenticator : IGraphQLWebSocketAuthenticator
 {
@@ -15,6 +15,11 @@ public sealed class WebSocketTestAuthenticator : IGraphQLWebSocketAuthenticator
     public ValueTask<GraphQLWebSocketAuthentication> AuthenticateAsync(
         HttpContext context, IReadOnlyDictionary<string, object?>? payload, CancellationToken cancellationToken)
     {
+        if (payload?.ContainsKey("explode") == true)
+        {
+            throw new InvalidOperationException(TestQueryType.SecretMessage);
+        }
+
         if (payload?.ContainsKey("reject") == true)
         {
             return ValueTask.FromResult(GraphQLWebSocketAuthentication.Reject(Rejection));
