@@ -6,6 +6,7 @@ namespace OurSociety.Federation.Api.Tests.Transport;
 /// graphql-http's server audits (the GraphQL-over-HTTP spec's reference suite) against the transport
 /// on a real socket. MUST audits have to pass; SHOULD and MAY results are listed in the test output.
 /// </summary>
+[Collection(NodeCollection.Name)]
 public sealed class ConformanceTests(LoopbackTransportHost host, ITestOutputHelper output) : IClassFixture<LoopbackTransportHost>
 {
     [NodeFact]

@@ -10,5 +10,6 @@ public sealed class TestSchema : Schema
     {
         Query = new TestQueryType();
         Mutation = new TestMutationType();
+        Subscription = new TestSubscriptionType();
     }
 }

@@ -59,6 +59,7 @@ public class TransportHost : IAsyncLifetime
                 }
             }));
         builder.Services.AddGraphQLHttp(builder.Configuration);
+        builder.Services.AddScoped<ScopedMarker>();
 
         var app = builder.Build();
         app.MapGraphQLHttp("/graphql");

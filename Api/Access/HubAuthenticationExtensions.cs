@@ -16,7 +16,8 @@ public static class HubAuthenticationExtensions
     /// <summary>
     /// JwtBearer as the default scheme, configured from <see cref="HubAuthOptions"/> (section <c>Hub:Auth</c>,
     /// validated at start), the embedded <see cref="HubTokenIssuer"/> when there is no external provider, and the
-    /// GraphQL endpoint's 401 for bad tokens. The app calls <c>UseAuthentication()</c>.
+    /// GraphQL endpoint's 401 for bad tokens, and the same checks for a token sent in a WebSocket's <c>connection_init</c>.
+    /// The app calls <c>UseAuthentication()</c>.
     /// </summary>
     public static WebApplicationBuilder AddHubAuthentication(this WebApplicationBuilder builder)
     {
@@ -38,6 +39,7 @@ public static class HubAuthenticationExtensions
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<HubAuthOptions>, IServiceProvider>((jwt, options, provider) => Configure(jwt, options.Value, provider));
         services.AddSingleton<IGraphQLHttpCallerPolicy, BearerTokenPolicy>();
+        services.AddSingleton<IGraphQLWebSocketAuthenticator, BearerTokenWebSocketAuthenticator>();
         return builder;
     }
 

@@ -15,10 +15,12 @@ public static class HubApp
         builder.AddHubOrleans();
         builder.Services.AddHubGraphQL();
         builder.Services.AddGraphQLHttp(builder.Configuration);
+        builder.Services.AddGraphQLWebSocket(builder.Configuration);
         builder.AddHubAuthentication();
         builder.AddHubRateLimiting();
 
         var app = builder.Build();
+        app.UseWebSockets();
         app.UseAuthentication();
 
         // After authentication, so a signed-in caller is counted by subject rather than by address.

@@ -7,7 +7,8 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the GraphQL-over-HTTP endpoint (GET and POST; other methods get 405) at
     /// <paramref name="pattern"/>. Needs <see cref="GraphQLHttpServiceCollectionExtensions.AddGraphQLHttp"/>
-    /// and a schema with a JSON serializer registered through GraphQL.MicrosoftDI.
+    /// and a schema with a JSON serializer registered through GraphQL.MicrosoftDI. A WebSocket upgrade on the same path goes
+    /// to the graphql-transport-ws endpoint when <see cref="GraphQLWebSocketServiceCollectionExtensions.AddGraphQLWebSocket"/> added it.
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQLHttp(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern)
     {
@@ -19,7 +20,9 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
         }
 
         return endpoints
-            .Map(pattern, context => context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context))
+            .Map(pattern, context => GraphQLWebSocketEndpoint.For(context) is { } webSocket
+                ? webSocket.HandleAsync(context)
+                : context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context))
             .WithDisplayName("GraphQL over HTTP");
     }
 }
