@@ -33,7 +33,7 @@ public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<Sq
     [Fact]
     public async Task Linked_networks_read_each_others_shared_items_and_a_suspension_stops_them_at_once()
     {
-        var (a, b) = await LinkedAsync();
+        var (a, b) = await LinkedAsync(_hub);
 
         Assert.Equal(
             ["Linked: van to share", "Members: committee notes", "Spare room to lend", "Spare room to lend"],
@@ -48,7 +48,7 @@ public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<Sq
     [Fact]
     public async Task Paging_with_end_cursors_reads_every_item_once_and_a_linked_item_is_a_node_for_the_linked_members_only()
     {
-        var (a, b) = await LinkedAsync();
+        var (a, b) = await LinkedAsync(_hub);
         var seen = new List<string>();
         string? after = null;
         do
@@ -73,7 +73,7 @@ public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<Sq
     [Fact]
     public async Task Bad_links_and_bad_feed_arguments_get_coded_errors()
     {
-        var (a, b) = await LinkedAsync();
+        var (a, b) = await LinkedAsync(_hub);
 
         AssertPayloadError(await a.Coordinator.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = a.Slug, kinds = _offers }), "proposeLink", "LINK_SELF");
         AssertPayloadError(await a.Coordinator.GraphQLAsync(ProposeLink, new { slug = a.Slug, to = b.Slug, kinds = _offers }), "proposeLink", "LINK_EXISTS");
@@ -98,17 +98,18 @@ public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<Sq
     [Fact]
     public async Task A_near_filter_keeps_items_within_the_radius()
     {
-        var (a, _) = await LinkedAsync();
+        var (a, _) = await LinkedAsync(_hub);
 
         // The tour posts in Gateshead (54.95, -1.60); Leeds is about 130 km away.
         Assert.Equal(4, Titles(await a.FirstPerson.GraphQLAsync(FederatedFeed, new { slug = a.Slug, near = new { lat = 54.96, lon = -1.61, radiusKm = 5 } })).Length);
         Assert.Empty(Titles(await a.FirstPerson.GraphQLAsync(FederatedFeed, new { slug = a.Slug, near = new { lat = 53.80, lon = -1.55, radiusKm = 50 } })));
     }
 
-    private async Task<(TourRun A, TourRun B)> LinkedAsync()
+    /// <summary>Two tours' networks; B's second organisation also posts a LINKED offer; A proposes a link sharing offers and stories, B accepts sharing offers.</summary>
+    public static async Task<(TourRun A, TourRun B)> LinkedAsync(HubHost hub)
     {
-        var a = await Tour.RunAsync(_hub);
-        var b = await Tour.RunAsync(_hub);
+        var a = await Tour.RunAsync(hub);
+        var b = await Tour.RunAsync(hub);
         await b.SecondPerson.MutateAsync("postActivity", Tour.Post, new { org = b.Second, slug = b.Slug, title = "Linked: van to share", visibility = "LINKED" });
 
         var proposed = await a.Coordinator.MutateAsync("proposeLink", ProposeLink, new { slug = a.Slug, to = b.Slug, kinds = _offersAndStories });
@@ -119,7 +120,7 @@ public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<Sq
         var accepted = await b.Coordinator.MutateAsync("acceptLink", AcceptLink, new { slug = b.Slug, from = a.Slug, kinds = _offers });
         Assert.Equal(("ACTIVE", "OFFER"), (accepted.Str("link.state"), string.Join(",", accepted["link"]!["sharedKinds"]!.Values(k => k!.GetValue<string>()))));
         await Eventually.TrueAsync(async () =>
-            (await _hub.GraphQLAsync("query($slug: String!) { network(slug: $slug) { links(state: ACTIVE) { to { slug } } } }", new { slug = a.Slug }))
+            (await hub.GraphQLAsync("query($slug: String!) { network(slug: $slug) { links(state: ACTIVE) { to { slug } } } }", new { slug = a.Slug }))
                 ["data"]!["network"]!["links"]!.AsArray().Count == 1);
         return (a, b);
     }

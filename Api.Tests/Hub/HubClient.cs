@@ -8,6 +8,9 @@ namespace OurSociety.Federation.Api.Tests.Hub;
 /// <summary>Talks GraphQL to a <see cref="HubHost"/> as one caller: with a bearer token, or without one.</summary>
 public sealed class HubClient(Func<HttpClient> http, string? token)
 {
+    /// <summary>The bearer token this client presents, if any.</summary>
+    public string? Token => token;
+
     /// <summary>Posts a GraphQL request and returns the status and the parsed body.</summary>
     public async Task<(HttpStatusCode Status, JsonNode Body)> SendAsync(string query, object? variables = null)
     {
