@@ -1,9 +1,18 @@
 namespace OurSociety.Federation.Bench;
 
-/// <summary>What to run, from the command line: <c>--backend sqlite|postgres [--connection …] [--quick] [--out dir]</c>.</summary>
-public sealed record BenchOptions(string Backend, string? ConnectionString, bool Quick, string OutputDirectory, string Machine)
+/// <summary>
+/// What to run, from the command line: <c>--backend sqlite|postgres [--connection …] [--quick] [--out dir] [--only scenario]</c>.
+/// </summary>
+/// <param name="Only">One scenario of <see cref="Scenarios"/> to run alone, or null for all of them.</param>
+public sealed record BenchOptions(string Backend, string? ConnectionString, bool Quick, string OutputDirectory, string Machine, string? Only = null)
 {
+    /// <summary>The scenarios, in the order a full run takes them.</summary>
+    public static readonly string[] Scenarios = ["memory", "posts", "feed", "federated"];
+
     public bool IsPostgres => Backend == "postgres";
+
+    /// <summary>Whether <paramref name="scenario"/> is part of this run.</summary>
+    public bool Runs(string scenario) => Only is null || Only == scenario;
 
     /// <summary>Activities in the deep network: 1M by default, 100k with <c>--quick</c>.</summary>
     public int DeepCount => Quick ? 100_000 : 1_000_000;
@@ -34,11 +43,18 @@ public sealed record BenchOptions(string Backend, string? ConnectionString, bool
             throw new ArgumentException("--backend postgres needs --connection \"Host=…;Port=…;Username=…;Database=…\".");
         }
 
+        var only = Value("--only");
+        if (only is not null && !Scenarios.Contains(only))
+        {
+            throw new ArgumentException($"--only is one of {string.Join(", ", Scenarios)}, not '{only}'.");
+        }
+
         return new BenchOptions(
             backend,
             connection,
             args.Contains("--quick"),
             Value("--out") ?? "results",
-            Value("--machine") ?? $"{Environment.ProcessorCount} cores");
+            Value("--machine") ?? $"{Environment.ProcessorCount} cores",
+            only);
     }
 }

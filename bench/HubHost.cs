@@ -34,18 +34,28 @@ public sealed class HubHost : IAsyncDisposable
 
     public string BareContentType { get; set; } = "application/json";
 
-    public static async Task<HubHost> StartAsync(BenchOptions options)
+    /// <summary>Parses and full validations of GraphQL documents, when the hub was started with <c>countDocuments</c>.</summary>
+    public DocumentCounter Counter { get; private init; } = new();
+
+    /// <summary>
+    /// Starts a hub; <paramref name="settings"/> are extra <c>--Key=value</c> settings; a second hub in the same process
+    /// needs its own <paramref name="name"/>, which becomes part of its cluster id. With <paramref name="countDocuments"/>
+    /// <see cref="Counter"/> counts GraphQL parses and validations (two more steps around each execution).
+    /// </summary>
+    public static async Task<HubHost> StartAsync(BenchOptions options, IEnumerable<string>? settings = null, string name = "bench", bool countDocuments = false)
     {
+        var counter = new DocumentCounter();
         var http = FreePort();
         var args = new List<string>
         {
             $"--Urls=http://127.0.0.1:{http}",
             $"--Hub:Orleans:SiloPort={FreePort()}",
             $"--Hub:Orleans:GatewayPort={FreePort()}",
-            $"--Hub:Orleans:ClusterId=bench-{Environment.ProcessId}",
+            $"--Hub:Orleans:ClusterId={name}-{Environment.ProcessId}",
             // The load comes from one address as fast as the hub answers; per-caller budgets would measure the limiter.
             "--Hub:RateLimits:Enabled=false",
         };
+        args.AddRange(settings ?? []);
         string? dataDirectory = null;
         if (options.IsPostgres)
         {
@@ -59,8 +69,15 @@ public sealed class HubHost : IAsyncDisposable
             args.Add($"--Hub:Storage:DataDirectory={dataDirectory}");
         }
 
-        var app = HubApp.Build([.. args], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
-        var host = new HubHost(app, new Uri($"http://127.0.0.1:{http}/"), dataDirectory);
+        var app = HubApp.Build([.. args], builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (countDocuments)
+            {
+                counter.Register(builder.Services);
+            }
+        });
+        var host = new HubHost(app, new Uri($"http://127.0.0.1:{http}/"), dataDirectory) { Counter = counter };
         app.MapPost("/bare", (HttpContext context) =>
         {
             context.Response.ContentType = host.BareContentType;

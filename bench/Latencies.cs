@@ -11,9 +11,11 @@ public sealed class Latencies
 
     public void Add(long ticks) => _ticks.Add(ticks);
 
-    public static Summary Summarise(IEnumerable<Latencies> workers, TimeSpan elapsed)
+    public static Summary Summarise(IEnumerable<Latencies> workers, TimeSpan elapsed) => Summarise(workers.SelectMany(w => w._ticks).ToArray(), elapsed);
+
+    /// <summary>Sorts <paramref name="all"/> in place and summarises it.</summary>
+    public static Summary Summarise(long[] all, TimeSpan elapsed)
     {
-        var all = workers.SelectMany(w => w._ticks).ToArray();
         Array.Sort(all);
         double Ms(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(q * all.Length))] * 1000.0 / Stopwatch.Frequency;
         return new Summary(all.Length, elapsed.TotalSeconds, all.Length / elapsed.TotalSeconds, Ms(0.50), Ms(0.99), Ms(1.0));

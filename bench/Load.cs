@@ -25,6 +25,43 @@ public static class Load
         return Latencies.Summarise(workers, Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>
+    /// An open loop: starts operations at <paramref name="perSecond"/> for <paramref name="duration"/>, whether or not
+    /// earlier ones have finished, and times each from when it was due, so time spent queued behind a slow answer counts.
+    /// Operations are started on a timer of about a millisecond, those that fell due since the last tick together.
+    /// </summary>
+    public static async Task<Summary> PacedAsync(double perSecond, TimeSpan duration, Func<long, Task> operation)
+    {
+        var count = (long)(perSecond * duration.TotalSeconds);
+        var ticks = new long[count];
+        var tasks = new Task[count];
+        var interval = Stopwatch.Frequency / perSecond;
+        var started = Stopwatch.GetTimestamp();
+
+        async Task Timed(long k, long due)
+        {
+            await operation(k);
+            ticks[k] = Stopwatch.GetTimestamp() - due;
+        }
+
+        for (long k = 0; k < count;)
+        {
+            var now = Stopwatch.GetTimestamp();
+            for (; k < count && started + (long)(k * interval) <= now; k++)
+            {
+                tasks[k] = Timed(k, started + (long)(k * interval));
+            }
+
+            if (k < count)
+            {
+                await Task.Delay(1);
+            }
+        }
+
+        await Task.WhenAll(tasks);
+        return Latencies.Summarise(ticks, Stopwatch.GetElapsedTime(started));
+    }
+
     /// <summary>Runs <paramref name="count"/> operations with <paramref name="inFlight"/> at a time; returns operations per second.</summary>
     public static async Task<(double Seconds, double PerSecond)> CountAsync(long count, int inFlight, Func<long, Task> operation, TimeSpan limit)
     {

@@ -2,14 +2,31 @@ using OurSociety.Federation.Bench;
 
 var options = BenchOptions.Parse(args);
 var report = new Report(options);
-Console.WriteLine($"Hub bench: {options.Backend}{(options.Quick ? " (quick)" : "")}");
-var hub = await HubHost.StartAsync(options);
+Console.WriteLine($"Hub bench: {options.Backend}{(options.Quick ? " (quick)" : "")}{(options.Only is { } only ? $", {only} only" : "")}");
+// Counting parses and validations (for the federated scenario's document cache check) adds two steps to each request.
+var hub = await HubHost.StartAsync(options, countDocuments: options.Runs("federated"));
 try
 {
     // Memory first, while the process holds little else, so the delta is the organisations'.
-    await MemoryBench.RunAsync(hub, options, report);
-    await PostBench.RunAsync(hub, options, report);
-    await FeedBench.RunAsync(hub, options, report);
+    if (options.Runs("memory"))
+    {
+        await MemoryBench.RunAsync(hub, options, report);
+    }
+
+    if (options.Runs("posts"))
+    {
+        await PostBench.RunAsync(hub, options, report);
+    }
+
+    if (options.Runs("feed"))
+    {
+        await FeedBench.RunAsync(hub, options, report);
+    }
+
+    if (options.Runs("federated"))
+    {
+        await FederatedBench.RunAsync(hub, options, report);
+    }
 }
 finally
 {
