@@ -136,6 +136,27 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
     public void A_near_filter_with_a_bad_point_or_radius_is_refused(double lat, double lon, double radiusKm, string code) =>
         Assert.Equal(code, Assert.Throws<HubException>(() => GeoCircle.Checked(lat, lon, radiusKm, "near")).Code);
 
+    [Fact]
+    public void Two_linked_networks_whose_slugs_hash_alike_still_get_their_own_cursor_positions()
+    {
+        // Find two slugs with the same 32-bit key (a birthday search: some tens of thousands of tries).
+        var seen = new Dictionary<uint, string>();
+        var (first, second) = (string.Empty, string.Empty);
+        for (var i = 0; first.Length == 0; i++)
+        {
+            var slug = $"network-{i}";
+            if (!seen.TryAdd(FederatedPosition.KeyOf(slug), slug))
+            {
+                (first, second) = (seen[FederatedPosition.KeyOf(slug)], slug);
+            }
+        }
+
+        var keys = FederatedPosition.KeysOf([second, first, "another-network"]);
+
+        Assert.Equal(3, keys.Values.Distinct().Count());
+        Assert.Equal(keys, FederatedPosition.KeysOf([first, "another-network", second]));
+    }
+
     private async Task<IReadOnlyList<Activity>> ReadAllAsync(Net network, int pageSize)
     {
         var items = new List<Activity>();

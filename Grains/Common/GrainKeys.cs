@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Feeds;
 using OurSociety.Federation.Networks;
@@ -12,17 +14,22 @@ namespace OurSociety.Federation.Common;
 /// </summary>
 public static class GrainKeys
 {
+    /// <summary>Grain references each factory has made for networks (see <see cref="PerNetwork"/>).</summary>
+    private const int MaxCachedReferences = 40_000;
+
+    private static readonly ConditionalWeakTable<IGrainFactory, ConcurrentDictionary<(Type Type, string Slug), IAddressable>> _references = [];
+
     public static string Network(string slug) => "net:" + slug;
 
     public static string Segment(string slug, long index) => $"net:{slug}:{index}";
 
     public static string SlugOf(string networkKey) => networkKey["net:".Length..];
 
-    public static INetworkGrain GetNetwork(this IGrainFactory grains, string slug) => grains.GetGrain<INetworkGrain>(Network(slug));
+    public static INetworkGrain GetNetwork(this IGrainFactory grains, string slug) => PerNetwork<INetworkGrain>(grains, slug);
 
-    public static IFeedGrain GetFeed(this IGrainFactory grains, string slug) => grains.GetGrain<IFeedGrain>(Network(slug));
+    public static IFeedGrain GetFeed(this IGrainFactory grains, string slug) => PerNetwork<IFeedGrain>(grains, slug);
 
-    public static Feeds.Live.ILiveFeedGrain GetLiveFeed(this IGrainFactory grains, string slug) => grains.GetGrain<Feeds.Live.ILiveFeedGrain>(Network(slug));
+    public static Feeds.Live.ILiveFeedGrain GetLiveFeed(this IGrainFactory grains, string slug) => PerNetwork<Feeds.Live.ILiveFeedGrain>(grains, slug);
 
     public static IFeedSegmentGrain GetFeedSegment(this IGrainFactory grains, string slug, long index) =>
         grains.GetGrain<IFeedSegmentGrain>(Segment(slug, index));
@@ -38,4 +45,27 @@ public static class GrainKeys
     public static ISubjectGrain GetSubject(this IGrainFactory grains, string subject) => grains.GetGrain<ISubjectGrain>("sub:" + subject);
 
     public static INetworkDirectoryGrain GetNetworkDirectory(this IGrainFactory grains) => grains.GetGrain<INetworkDirectoryGrain>("directory");
+
+    /// <summary>
+    /// A network's grains are asked for on every page (a federated page names each linked network's feed), and making a
+    /// grain reference is not free, so each factory keeps the ones it has made, up to a bound: networks are capped at
+    /// 10,000, and slugs that name no network (anyone can ask for one) must not grow the table without end.
+    /// </summary>
+    private static T PerNetwork<T>(IGrainFactory grains, string slug)
+        where T : IGrainWithStringKey
+    {
+        var references = _references.GetOrCreateValue(grains);
+        if (references.TryGetValue((typeof(T), slug), out var reference))
+        {
+            return (T)reference;
+        }
+
+        var made = grains.GetGrain<T>(Network(slug));
+        if (references.Count < MaxCachedReferences)
+        {
+            references.TryAdd((typeof(T), slug), made);
+        }
+
+        return made;
+    }
 }

@@ -16,6 +16,28 @@ public sealed record FederatedPosition(
 {
     public static FederatedPosition Start { get; } = new(null, null, new Dictionary<uint, long>());
 
+    /// <summary>
+    /// The cursor key of each of <paramref name="slugs"/>: <see cref="KeyOf"/>, except that when two slugs hash alike the
+    /// later one (in ordinal order) takes a salted hash instead, so no two sources of one page ever share a position.
+    /// </summary>
+    public static Dictionary<string, uint> KeysOf(IEnumerable<string> slugs)
+    {
+        var keys = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var taken = new HashSet<uint>();
+        foreach (var slug in slugs.Order(StringComparer.Ordinal))
+        {
+            var key = KeyOf(slug);
+            for (var salt = 1; !taken.Add(key); salt++)
+            {
+                key = KeyOf($"{slug}\n{salt}");
+            }
+
+            keys[slug] = key;
+        }
+
+        return keys;
+    }
+
     /// <summary>A short, stable key for a linked network's slug (FNV-1a).</summary>
     public static uint KeyOf(string slug)
     {

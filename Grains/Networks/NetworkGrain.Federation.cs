@@ -20,15 +20,12 @@ public sealed partial class NetworkGrain
 
         // Only links this side holds active, and only kinds the other side says it shares (its feed checks its own say again).
         var sources = new List<Source> { new(null, 0, after.Own, filter with { Before = after.Own, Audience = audience }) };
-        foreach (var link in Links.Values)
+        var active = Links.Values.Where(l => l.State == LinkState.Active).ToArray();
+        var keys = FederatedPosition.KeysOf(active.Select(l => l.Peer));
+        foreach (var link in active)
         {
-            if (link.State != LinkState.Active)
-            {
-                continue;
-            }
-
             var kinds = filter.Kinds is { Count: > 0 } asked ? link.Theirs.Shares.Where(asked.Contains).ToArray() : [.. link.Theirs.Shares];
-            var key = FederatedPosition.KeyOf(link.Peer);
+            var key = keys[link.Peer];
             long? before = after.Peers.TryGetValue(key, out var position) ? position : null;
             if (kinds.Length == 0 || before == 0)
             {
