@@ -35,7 +35,7 @@ public sealed class HubQuery : ObjectGraphType
 
         Field<NonNullGraphType<ConnectionGraphType<NetworkType, NetworkProfile>>>("networks")
             .Description("The networks on the hub, oldest first, optionally in one region.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor.")
             .Argument<StringGraphType>("region", "Only networks in this UK region (ITL1), e.g. North West.")
             .ResolveAsync(async ctx =>

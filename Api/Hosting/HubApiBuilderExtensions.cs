@@ -42,6 +42,7 @@ public static class HubApiBuilderExtensions
             .AddSchema<HubSchema>()
             .AddSystemTextJson(json => json.Encoder = HubApp.JsonEncoder)
             .AddGraphTypes(typeof(HubSchema).Assembly)
+            .AddValidationRule(PageSizeValidationRule.Instance, useForCachedDocuments: true)
 
             // Most resolvers return at once from grain results already in hand; the parallel strategy's per-field
             // tasks cost more than they save. Grain fan-out is parallel inside resolvers and batch loaders instead.

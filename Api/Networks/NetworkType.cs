@@ -37,7 +37,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 
         Field<ConnectionGraphType<JoinRequestType, PendingJoinRequest>>("joinRequests")
             .Description("Requests to join waiting for a coordinator, newest first, with newcomers (registered on the hub in the last 90 days) marked. For its coordinators; null for anyone else.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor (older requests).")
             .ResolveAsync(async ctx =>
             {
@@ -49,7 +49,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 
         Field<ConnectionGraphType<AuditEntryType, AuditEntry>>("auditTrail")
             .Description("What coordinators did (approvals, declines, removals, charter and coordinator changes) and who joined or left, newest first. For its coordinators and members; null for anyone else.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor (older entries).")
             .ResolveAsync(async ctx =>
             {
@@ -61,7 +61,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 
         Field<NonNullGraphType<ConnectionGraphType<OrganisationType, OrganisationProfile>>>("members")
             .Description("Member organisations, in the order they joined.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor.")
             .ResolveAsync(async ctx =>
             {
@@ -77,7 +77,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 
         Field<NonNullGraphType<ConnectionGraphType<ActivityType, Activity>>>("feed")
             .Description("The network's own feed, newest first, showing only what the caller may see. Paging is stable while new items arrive.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor (older items).")
             .Argument<ListGraphType<NonNullGraphType<ActivityKindType>>>("kinds", "Only these kinds.")
             .ResolveAsync(async ctx =>

@@ -1,0 +1,30 @@
+using System.Net;
+
+namespace OurSociety.Federation.Api.Tests.Transport;
+
+public sealed class IntrospectionSwitchTests(NoIntrospectionTransportHost host) : IClassFixture<NoIntrospectionTransportHost>
+{
+    private readonly HttpClient _client = host.Client;
+
+    [Theory]
+    [InlineData("{ __schema { queryType { name } } }")]
+    [InlineData("{ __type(name: \"Query\") { name } }")]
+    [InlineData("{ hello __schema { types { name } } }")]
+    public async Task With_introspection_off_schema_and_type_queries_are_refused_with_a_code(string query)
+    {
+        var response = await _client.PostJsonAsync(new { query });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.False(response.HasData);
+        Assert.Equal(["INTROSPECTION_DISABLED"], response.ErrorCodes.Distinct());
+    }
+
+    [Fact]
+    public async Task With_introspection_off_typename_still_works()
+    {
+        var response = await _client.PostJsonAsync(new { query = "{ __typename hello }" });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Query", response.Json.GetProperty("data").GetProperty("__typename").GetString());
+    }
+}

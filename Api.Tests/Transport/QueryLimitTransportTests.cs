@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace OurSociety.Federation.Api.Tests.Transport;
+
+/// <summary>Depth and introspection limits on the bare transport; the hub's connections are covered in Limits/.</summary>
+public sealed class QueryLimitTransportTests(TransportHost host) : IClassFixture<TransportHost>
+{
+    private readonly HttpClient _client = host.Client;
+
+    [Fact]
+    public async Task Introspection_is_on_by_default_and_costs_nothing_towards_complexity()
+    {
+        var response = await _client.PostJsonAsync(new { query = "{ __schema { types { name fields { name args { name } type { name ofType { name } } } } } }" });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+
+    [Fact]
+    public async Task A_document_deeper_than_the_limit_is_refused_by_get_too()
+    {
+        var query = "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 12)) + "{ name }" + new string('}', 12) + " } } } }";
+
+        var response = await _client.GetQueryAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["QUERY_TOO_DEEP"], response.ErrorCodes);
+    }
+}
