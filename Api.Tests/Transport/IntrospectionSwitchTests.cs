@@ -27,4 +27,12 @@ public sealed class IntrospectionSwitchTests(NoIntrospectionTransportHost host) 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("Query", response.Json.GetProperty("data").GetProperty("__typename").GetString());
     }
+
+    [Fact]
+    public async Task With_introspection_off_the_sdl_is_not_served()
+    {
+        using var response = await _client.GetAsync("/graphql/schema.graphql");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }

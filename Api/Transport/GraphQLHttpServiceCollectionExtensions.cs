@@ -21,6 +21,9 @@ public static class GraphQLHttpServiceCollectionExtensions
         services.AddSingleton<IConfigureExecution, ValidationLimits>();
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<SchemaSdl>();
+        services.AddSingleton<GraphiQLAssets>();
+        services.AddSingleton<GraphiQLPage>();
         return services;
     }
 }
