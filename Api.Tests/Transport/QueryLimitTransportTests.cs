@@ -16,9 +16,21 @@ public sealed class QueryLimitTransportTests(TransportHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task An_introspection_query_as_deep_as_graphiqls_passes()
+    {
+        // graphql-js 16's introspection query (which GraphiQL sends) follows ofType nine levels down from an argument's type: 15 in all.
+        var typeRef = "kind name" + string.Concat(Enumerable.Repeat(" ofType { kind name", 9)) + new string('}', 9);
+        var query = "{ __schema { types { fields(includeDeprecated: true) { args { type { " + typeRef + " } } } } } }";
+
+        var response = await _client.PostJsonAsync(new { query });
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.Body);
+    }
+
+    [Fact]
     public async Task A_document_deeper_than_the_limit_is_refused_by_get_too()
     {
-        var query = "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 12)) + "{ name }" + new string('}', 12) + " } } } }";
+        var query = "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", 16)) + "{ name }" + new string('}', 16) + " } } } }";
 
         var response = await _client.GetQueryAsync(query);
 

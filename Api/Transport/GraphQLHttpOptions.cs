@@ -33,9 +33,10 @@ public sealed class GraphQLHttpOptions
     /// <summary>
     /// Deepest selection nesting accepted (GraphQL.NET's complexity analyzer counts one level per field,
     /// introspection included); a deeper document is refused in validation with <c>QUERY_TOO_DEEP</c>.
+    /// The hub's own queries nest up to about 8; the introspection query GraphiQL sends nests 15.
     /// </summary>
     [Range(2, 100)]
-    public int MaxDepth { get; set; } = 15;
+    public int MaxDepth { get; set; } = 20;
 
     /// <summary>
     /// Largest estimated cost accepted: every selected field costs 1, times the <c>first</c> of each
