@@ -23,6 +23,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
         Description = "A regional network's hub: its profile, member organisations and feed; for its coordinators and members, also its join requests and audit trail.";
         Interface<NodeInterface>();
         IsTypeOf = o => o is NetworkProfile;
+        this.KeyedByGlobalId(("slug", (ctx, slug) => ctx.Hub().Networks.Load(slug).GetResultAsync(ctx.CancellationToken)));
         Field<NonNullGraphType<IdGraphType>>("id").Description("The network's global id.").Resolve(ctx => GlobalId.Encode(NodeTypes.Network, ctx.Source.Slug));
         Field(x => x.Slug).Description("The network's unique, readable key, e.g. big-society-north.");
         Field(x => x.Name).Description("The network's name.");
