@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using OurSociety.Federation.Api.Transport;
 
 namespace OurSociety.Federation.Api.Tests.Transport;
 
@@ -94,4 +98,23 @@ public sealed partial class SchemaAndGraphiQLTests(TransportHost host) : IClassF
 
     [GeneratedRegex("(?:src|href)=\"(?<url>[^\"]+)\"")]
     private static partial Regex SourceAttribute();
+}
+
+/// <summary>A hub built without npm has no GraphiQL files; its page says so instead of loading nothing.</summary>
+public sealed class GraphiQLWithoutAssetsTests
+{
+    [Fact]
+    public async Task Without_built_assets_the_page_says_graphiql_was_not_built()
+    {
+        var page = new GraphiQLPage(new GraphiQLAssets(typeof(GraphiQLWithoutAssetsTests).Assembly), Options.Create(new GraphQLHttpOptions()));
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/graphql";
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+
+        await page.WriteAsync(context);
+
+        Assert.Equal("text/html; charset=utf-8", context.Response.ContentType);
+        Assert.Contains("GraphiQL's assets were not built", Encoding.UTF8.GetString(body.ToArray()), StringComparison.Ordinal);
+    }
 }

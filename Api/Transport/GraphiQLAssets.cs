@@ -19,8 +19,13 @@ internal sealed class GraphiQLAssets
     private readonly FrozenDictionary<string, Asset> _files;
 
     public GraphiQLAssets()
+        : this(typeof(GraphiQLAssets).Assembly)
     {
-        var assembly = typeof(GraphiQLAssets).Assembly;
+    }
+
+    /// <summary>The files embedded in <paramref name="assembly"/>; tests pass one without them.</summary>
+    internal GraphiQLAssets(System.Reflection.Assembly assembly)
+    {
         var files = new Dictionary<string, Asset>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n != PageResource))
         {
@@ -32,9 +37,9 @@ internal sealed class GraphiQLAssets
         }
 
         _files = files.ToFrozenDictionary(StringComparer.Ordinal);
-        using var page = new StreamReader(assembly.GetManifestResourceStream(PageResource)!);
-        PageTemplate = page.ReadToEnd();
-        IsComplete = PageFiles.All(_files.ContainsKey);
+        using var page = assembly.GetManifestResourceStream(PageResource);
+        PageTemplate = page is null ? string.Empty : new StreamReader(page).ReadToEnd();
+        IsComplete = page is not null && PageFiles.All(_files.ContainsKey);
     }
 
     /// <summary>The page, with <c>{{assets}}</c> and <c>{{endpoint}}</c> to fill in.</summary>
