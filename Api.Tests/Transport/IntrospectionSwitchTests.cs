@@ -35,4 +35,16 @@ public sealed class IntrospectionSwitchTests(NoIntrospectionTransportHost host) 
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task With_introspection_off_errors_do_not_suggest_field_names()
+    {
+        var response = await _client.PostJsonAsync(new { query = "{ hell }" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["FIELDS_ON_CORRECT_TYPE"], response.ErrorCodes);
+        var message = response.Json.GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.DoesNotContain("hello", message, StringComparison.Ordinal);
+        Assert.Equal(1, response.Json.GetProperty("errors")[0].GetProperty("locations").GetArrayLength());
+    }
 }

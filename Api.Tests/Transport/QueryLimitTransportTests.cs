@@ -37,4 +37,13 @@ public sealed class QueryLimitTransportTests(TransportHost host) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(["QUERY_TOO_DEEP"], response.ErrorCodes);
     }
+
+    [Fact]
+    public async Task With_introspection_on_errors_still_suggest_field_names()
+    {
+        var response = await _client.PostJsonAsync(new { query = "{ hell }" });
+        var message = response.Json.GetProperty("errors")[0].GetProperty("message").GetString();
+
+        Assert.Contains("Did you mean 'hello'?", message, StringComparison.Ordinal);
+    }
 }
