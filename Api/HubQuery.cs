@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Common;
-using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Common;
@@ -22,7 +21,7 @@ public sealed class HubQuery : ObjectGraphType
         Field<NodeInterface>("node")
             .Description("Fetches any object by its global id; null if it does not exist or the caller may not see it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global id from an `id` field.")
-            .ResolveAsync(async ctx => await ResolveNodeAsync(ctx.Hub(), ctx.User, ctx.GetArgument<string>("id")));
+            .ResolveAsync(async ctx => await Nodes.LoadAsync(ctx.Hub(), ctx.User, ctx.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ViewerType>>("viewer")
             .Description("Who the hub takes the caller to be: the token's subject and roles, and the organisations and networks the hub's records give it.")
@@ -35,7 +34,7 @@ public sealed class HubQuery : ObjectGraphType
 
         Field<NonNullGraphType<ConnectionGraphType<NetworkType, NetworkProfile>>>("networks")
             .Description("The networks on the hub, oldest first, optionally in one region.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor.")
             .Argument<StringGraphType>("region", "Only networks in this UK region (ITL1), e.g. North West.")
             .ResolveAsync(async ctx =>
@@ -57,21 +56,5 @@ public sealed class HubQuery : ObjectGraphType
             .Resolve(ctx => OrganisationIds.TryParse(ctx.GetArgument<string>("id")) is { } id
                 ? ctx.RequestServices!.GetRequiredService<HubRequest>().Organisations.Load(id)
                 : null);
-    }
-
-    private static async Task<object?> ResolveNodeAsync(HubRequest hub, System.Security.Claims.ClaimsPrincipal? user, string id)
-    {
-        if (!GlobalId.TryDecode(id, out var type, out var key))
-        {
-            return null;
-        }
-
-        return type switch
-        {
-            NodeTypes.Network when Input.IsSlug(key) => await hub.Grains.GetNetwork(key).GetProfileAsync(),
-            NodeTypes.Organisation when HubIds.IsOrganisationId(key) => await hub.Grains.GetOrganisation(key).GetProfileAsync(),
-            NodeTypes.Activity when ActivityIds.TryParse(key, out var slug, out var seq) => await hub.Grains.GetNetwork(slug).GetActivityAsync(await hub.CallerAsync(user), seq),
-            _ => null,
-        };
     }
 }

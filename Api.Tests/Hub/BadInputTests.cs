@@ -137,6 +137,7 @@ public sealed class BadInputTests(SqliteHubFixture fixture) : IClassFixture<Sqli
         var size = await _hub.GraphQLAsync("query($slug: String!) { network(slug: $slug) { feed(first: 101) { totalCount } } }", new { slug });
 
         Assert.Equal("CURSOR_INVALID", cursor["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Null(size["data"]);
         Assert.Equal("PAGE_SIZE_INVALID", size["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 

@@ -12,6 +12,8 @@ public sealed class OptionsValidationTests
     [InlineData("Hub:GraphQL:ExecutionTimeout", "00:00:00")]
     [InlineData("Hub:GraphQL:ExecutionTimeout", "01:00:00")]
     [InlineData("Hub:GraphQL:DocumentCacheSizeLimit", "-1")]
+    [InlineData("Hub:GraphQL:MaxDepth", "1")]
+    [InlineData("Hub:GraphQL:MaxComplexity", "0")]
     public async Task A_bad_setting_stops_the_host_at_start(string key, string value)
     {
         await using var app = TransportHost.Build(
@@ -32,6 +34,10 @@ public sealed class OptionsValidationTests
                 ["Hub:GraphQL:MaxRequestBodySize"] = "4096",
                 ["Hub:GraphQL:ExecutionTimeout"] = "00:00:03",
                 ["Hub:GraphQL:DocumentCacheSizeLimit"] = "0",
+                ["Hub:GraphQL:MaxDepth"] = "8",
+                ["Hub:GraphQL:MaxComplexity"] = "500",
+                ["Hub:GraphQL:Introspection"] = "false",
+                ["Hub:GraphQL:GraphiQL"] = "false",
             },
             builder => builder.WebHost.UseTestServer());
 
@@ -40,5 +46,9 @@ public sealed class OptionsValidationTests
         Assert.Equal(4096, options.MaxRequestBodySize);
         Assert.Equal(TimeSpan.FromSeconds(3), options.ExecutionTimeout);
         Assert.Equal(0, options.DocumentCacheSizeLimit);
+        Assert.Equal(8, options.MaxDepth);
+        Assert.Equal(500, options.MaxComplexity);
+        Assert.False(options.Introspection);
+        Assert.False(options.GraphiQL);
     }
 }

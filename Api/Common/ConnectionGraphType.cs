@@ -31,7 +31,7 @@ public sealed class EdgeGraphType<TNodeType, T> : ObjectGraphType<RelayEdge<T>>
     {
         var node = ConnectionGraphType<TNodeType, T>.NodeName();
         Name = node + "Edge";
-        Description = $"A {node} in a connection, with its cursor.";
+        Description = $"One {node} in a connection, with its cursor.";
         Field<NonNullGraphType<CursorScalar>>("cursor").Description("Pass as `after` to read the items after this one.").Resolve(ctx => ctx.Source.Cursor);
         Field<NonNullGraphType<TNodeType>>("node").Description($"The {node}.").Resolve(ctx => ctx.Source.Node);
     }

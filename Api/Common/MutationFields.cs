@@ -17,7 +17,7 @@ public static class MutationFields
         where T : class =>
         mutation.Field<NonNullGraphType<TPayload>>(name)
             .Description(description)
-            .Argument<NonNullGraphType<TInput>>("input")
+            .Argument<NonNullGraphType<TInput>>("input", "What to change; see the input type.")
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input();

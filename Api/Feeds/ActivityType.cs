@@ -14,6 +14,7 @@ public sealed class ActivityType : ObjectGraphType<Activity>
         Description = "One item in a feed: a story, want, offer, event, inspiration, conversation or outcome, posted by a member organisation into its network.";
         Interface<NodeInterface>();
         IsTypeOf = o => o is Activity;
+        this.KeyedByGlobalId();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The activity's global id.").Resolve(ctx => ActivityIds.GlobalIdOf(ctx.Source));
         Field<NonNullGraphType<ActivityKindType>>("kind").Description("What the item is.").Resolve(ctx => ctx.Source.Kind);
         Field(x => x.Title).Description("A short title, up to 200 characters.");

@@ -44,6 +44,11 @@ public static class HubApiBuilderExtensions
             .AddSchema<HubSchema>()
             .AddSystemTextJson(json => json.Encoder = HubApp.JsonEncoder)
             .AddGraphTypes(typeof(HubSchema).Assembly)
+            .AddValidationRule(PageSizeValidationRule.Instance, useForCachedDocuments: true)
+
+            // An Apollo Federation v2 subgraph: Network, Organisation and Activity are entities other subgraphs may extend.
+            // 2.3 rather than the newest: composers disagree on what later versions import (see docs/architecture.md).
+            .AddFederation("2.3")
 
             // Most resolvers return at once from grain results already in hand; the parallel strategy's per-field
             // tasks cost more than they save. Grain fan-out is parallel inside resolvers and batch loaders instead.

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Networks;
 
 namespace OurSociety.Federation.Api.Networks;
@@ -9,6 +10,9 @@ public sealed class JoinPolicyType : EnumerationGraphType<JoinPolicy>
     {
         Name = "JoinPolicy";
         Description = "How a network takes in organisations that ask to join: APPROVAL (a coordinator answers each request) or AUTOMATIC.";
+        this.Describe(
+            ("APPROVAL", "A coordinator approves or declines each request (the default)."),
+            ("AUTOMATIC", "Every request is approved at once."));
     }
 }
 
@@ -18,6 +22,10 @@ public sealed class MembershipStatusType : EnumerationGraphType<MembershipStatus
     {
         Name = "MembershipStatus";
         Description = "Where an organisation stands with a network: NONE, PENDING (asked; waiting for a coordinator) or MEMBER.";
+        this.Describe(
+            ("NONE", "Neither a member nor asking to be one."),
+            ("PENDING", "Asked to join; waiting for a coordinator."),
+            ("MEMBER", "A member: may post and sees what members see."));
     }
 }
 
@@ -27,5 +35,17 @@ public sealed class AuditActionType : EnumerationGraphType<AuditAction>
     {
         Name = "AuditAction";
         Description = "What a line of a network's audit trail records.";
+        this.Describe(
+            ("NETWORK_CREATED", "An admin created the network."),
+            ("PROFILE_CHANGED", "A coordinator changed the network's name, charter or join policy; the detail says which."),
+            ("COORDINATOR_ADDED", "A coordinator was added."),
+            ("COORDINATOR_REMOVED", "A coordinator was removed."),
+            ("JOIN_REQUESTED", "An organisation asked to join."),
+            ("JOIN_APPROVED", "A coordinator approved a request to join (or the network approved it automatically)."),
+            ("JOIN_DECLINED", "A coordinator declined a request to join."),
+            ("JOIN_WITHDRAWN", "An organisation withdrew its request to join."),
+            ("MEMBER_JOINED", "An organisation became a member."),
+            ("MEMBER_LEFT", "A member organisation left."),
+            ("MEMBER_REMOVED", "A coordinator removed a member organisation."));
     }
 }

@@ -24,6 +24,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
         Description = "A regional network's hub: its profile, member organisations and feed; for its coordinators and members, also its join requests and audit trail.";
         Interface<NodeInterface>();
         IsTypeOf = o => o is NetworkProfile;
+        this.KeyedByGlobalId(("slug", (ctx, slug) => ctx.Hub().Networks.Load(slug).GetResultAsync(ctx.CancellationToken)));
         Field<NonNullGraphType<IdGraphType>>("id").Description("The network's global id.").Resolve(ctx => GlobalId.Encode(NodeTypes.Network, ctx.Source.Slug));
         Field(x => x.Slug).Description("The network's unique, readable key, e.g. big-society-north.");
         Field(x => x.Name).Description("The network's name.");
@@ -38,7 +39,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 
         Field<ConnectionGraphType<JoinRequestType, PendingJoinRequest>>("joinRequests")
             .Description("Requests to join waiting for a coordinator, newest first, with newcomers (registered on the hub in the last 90 days) marked. For its coordinators; null for anyone else.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor (older requests).")
             .ResolveAsync(async ctx =>
             {
@@ -50,7 +51,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 
         Field<ConnectionGraphType<AuditEntryType, AuditEntry>>("auditTrail")
             .Description("What coordinators did (approvals, declines, removals, charter and coordinator changes) and who joined or left, newest first. For its coordinators and members; null for anyone else.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor (older entries).")
             .ResolveAsync(async ctx =>
             {
@@ -62,7 +63,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 
         Field<NonNullGraphType<ConnectionGraphType<OrganisationType, OrganisationProfile>>>("members")
             .Description("Member organisations, in the order they joined.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor.")
             .ResolveAsync(async ctx =>
             {
@@ -83,7 +84,7 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
 
         Field<NonNullGraphType<ConnectionGraphType<ActivityType, Activity>>>("feed")
             .Description("The network's own feed, newest first, showing only what the caller may see. Paging is stable while new items arrive.")
-            .Argument<IntGraphType>("first", "How many, 0 to 100.", a => a.DefaultValue = 20)
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor (older items).")
             .Argument<ListGraphType<NonNullGraphType<ActivityKindType>>>("kinds", "Only these kinds.")
             .ResolveAsync(async ctx =>

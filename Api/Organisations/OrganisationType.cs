@@ -14,6 +14,7 @@ public sealed class OrganisationType : ObjectGraphType<OrganisationProfile>
         Description = "A member organisation: a charity, social enterprise, community group, housing association, public-service team, business or informal group.";
         Interface<NodeInterface>();
         IsTypeOf = o => o is OrganisationProfile;
+        this.KeyedByGlobalId();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation's global id.").Resolve(ctx => GlobalId.Encode(NodeTypes.Organisation, ctx.Source.Id));
         Field(x => x.Name).Description("The organisation's name.");
         Field(x => x.Kind).Description("CHARITY, SOCIAL_ENTERPRISE, COMMUNITY_GROUP, HOUSING_ASSOCIATION, PUBLIC_SERVICE, BUSINESS or INFORMAL_GROUP.");

@@ -15,7 +15,8 @@ internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
-    IEnumerable<IGraphQLHttpCallerPolicy> callerPolicies)
+    IEnumerable<IGraphQLHttpCallerPolicy> callerPolicies,
+    GraphiQLPage graphiQL)
 {
     private static readonly IValidationRule[] _getRules = [GetQueriesOnlyValidationRule.Instance];
     private static readonly IEnumerable<IValidationRule> _getRulesWithCoreRules = [.. DocumentValidator.CoreRules, GetQueriesOnlyValidationRule.Instance];
@@ -27,6 +28,12 @@ internal sealed class GraphQLHttpEndpoint(
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
+        if (isGet && graphiQL.Wants(context))
+        {
+            await graphiQL.WriteAsync(context);
+            return;
+        }
+
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";

@@ -29,4 +29,32 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     [Range(typeof(long), "0", "1073741824")]
     public long DocumentCacheSizeLimit { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Deepest selection nesting accepted (GraphQL.NET's complexity analyzer counts one level per field,
+    /// introspection included); a deeper document is refused in validation with <c>QUERY_TOO_DEEP</c>.
+    /// The hub's own queries nest up to about 8; the introspection query GraphiQL sends nests 15.
+    /// </summary>
+    [Range(2, 100)]
+    public int MaxDepth { get; set; } = 20;
+
+    /// <summary>
+    /// Largest estimated cost accepted: every selected field costs 1, times the <c>first</c> of each
+    /// list or connection above it (20 for a list without one). A costlier document is refused in
+    /// validation with <c>QUERY_TOO_COMPLEX</c>.
+    /// </summary>
+    [Range(10, 10_000_000)]
+    public int MaxComplexity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Whether <c>__schema</c> and <c>__type</c> may be queried (and the SDL and GraphiQL served). Off, they
+    /// are refused with <c>INTROSPECTION_DISABLED</c>; <c>__typename</c> and federation's <c>_service</c> still work.
+    /// </summary>
+    public bool Introspection { get; set; } = true;
+
+    /// <summary>
+    /// Whether a browser opening the endpoint gets GraphiQL. Without <see cref="Introspection"/> it still runs
+    /// operations, but has no documentation explorer or completion.
+    /// </summary>
+    public bool GraphiQL { get; set; } = true;
 }

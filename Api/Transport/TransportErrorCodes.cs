@@ -35,4 +35,13 @@ public static class TransportErrorCodes
 
     /// <summary>An error raised without a code; the place that raises it should give it one.</summary>
     public const string Unclassified = "UNCLASSIFIED";
+
+    /// <summary>The document nests deeper than <see cref="GraphQLHttpOptions.MaxDepth"/> (a validation error).</summary>
+    public const string QueryTooDeep = "QUERY_TOO_DEEP";
+
+    /// <summary>The document's estimated cost is above <see cref="GraphQLHttpOptions.MaxComplexity"/> (a validation error).</summary>
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+
+    /// <summary><c>__schema</c> or <c>__type</c> while <see cref="GraphQLHttpOptions.Introspection"/> is off (a validation error).</summary>
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 }
