@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Common;
+using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Common;

@@ -17,7 +17,7 @@ public sealed class LiveFeedTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     [Fact]
     public async Task A_member_hears_its_networks_posts_and_what_links_share_until_a_link_is_suspended_and_leaving_cleans_up()
     {
-        var (a, b) = await FederationTests.LinkedAsync(_hub);
+        var (a, b) = await LinkedNetworksTests.LinkedAsync(_hub);
         await using var member = await SubscribeAsync(a.FirstPerson, a.Slug);
         await using var anonymous = await SubscribeAsync(_hub.Anonymous, a.Slug);
 
@@ -31,7 +31,7 @@ public sealed class LiveFeedTests(SqliteHubFixture fixture) : IClassFixture<Sqli
         Assert.Equal(["A public", "B public offer"], await TitlesAsync(anonymous, 2));
 
         // B suspends: its items stop at once; A's own keep coming.
-        await b.Coordinator.MutateAsync("suspendLink", FederationTests.SuspendLink, new { slug = b.Slug, other = a.Slug });
+        await b.Coordinator.MutateAsync("suspendLink", LinkedNetworksTests.SuspendLink, new { slug = b.Slug, other = a.Slug });
         await PostAsync(b.FirstPerson, b.Slug, b.First, "B after suspension", "PUBLIC");
         await PostAsync(a.FirstPerson, a.Slug, a.First, "A after suspension", "PUBLIC");
         Assert.Equal(["A after suspension"], await TitlesAsync(member, 1));

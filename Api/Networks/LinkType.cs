@@ -10,7 +10,12 @@ public sealed class LinkStateType : EnumerationGraphType<LinkState>
     public LinkStateType()
     {
         Name = "LinkState";
-        Description = "Where a link between two networks stands: PROPOSED (waiting for the other side), ACTIVE, SUSPENDED (by either side) or ENDED.";
+        Description = "Where a link between two networks stands.";
+        this.Describe(
+            ("PROPOSED", "One network has proposed it and the other has not accepted yet; nothing is shared."),
+            ("ACTIVE", "Both consented and neither has suspended it: each shares the kinds it chose."),
+            ("SUSPENDED", "One side (or both) has suspended it: nothing is shared until that side resumes."),
+            ("ENDED", "One side has ended it: nothing is shared; either may propose a new link."));
     }
 }
 

@@ -46,6 +46,11 @@ public sealed class AuditActionType : EnumerationGraphType<AuditAction>
             ("JOIN_WITHDRAWN", "An organisation withdrew its request to join."),
             ("MEMBER_JOINED", "An organisation became a member."),
             ("MEMBER_LEFT", "A member organisation left."),
-            ("MEMBER_REMOVED", "A coordinator removed a member organisation."));
+            ("MEMBER_REMOVED", "A coordinator removed a member organisation."),
+            ("LINK_PROPOSED", "A coordinator proposed a link to another network; the detail names it and what this network shares."),
+            ("LINK_ACCEPTED", "A coordinator accepted another network's proposed link; the detail says what this network shares."),
+            ("LINK_SUSPENDED", "A coordinator suspended a link."),
+            ("LINK_RESUMED", "A coordinator resumed a link this network had suspended."),
+            ("LINK_ENDED", "A coordinator ended a link, or withdrew or declined a proposal."));
     }
 }

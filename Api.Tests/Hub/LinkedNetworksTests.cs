@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace OurSociety.Federation.Api.Tests.Hub;
 
 /// <summary>Two networks link over GraphQL and read each other's shared activity through <c>federatedFeed</c>.</summary>
-public sealed class FederationTests(SqliteHubFixture fixture) : IClassFixture<SqliteHubFixture>
+public sealed class LinkedNetworksTests(SqliteHubFixture fixture) : IClassFixture<SqliteHubFixture>
 {
     public const string ProposeLink = """
         mutation($slug: String!, $to: String!, $kinds: [ActivityKind!]!) { proposeLink(input: { networkSlug: $slug, toNetworkSlug: $to, sharedKinds: $kinds }) {
