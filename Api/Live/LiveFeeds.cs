@@ -41,13 +41,26 @@ public sealed class LiveFeeds : IFeedObserver, IHostedService, IDisposable
     public async Task<IObservable<Activity>> WatchAsync(string slug, Caller caller, IReadOnlyList<ActivityKind>? kinds)
     {
         var audience = await _grains.GetNetwork(slug).GetAudienceAsync(caller);
-        var readers = _networks.GetOrAdd(slug, _ => new());
         var stream = new LiveStream<Activity>(ReaderQueue, s => Leave(slug, s));
-        var first = readers.IsEmpty;
-        readers[stream] = new Reader(caller, kinds is { Count: > 0 } ? [.. kinds] : null, audience);
+        bool first;
+        lock (_networks)
+        {
+            var readers = _networks.GetOrAdd(slug, _ => new());
+            first = readers.IsEmpty;
+            readers[stream] = new Reader(caller, kinds is { Count: > 0 } ? [.. kinds] : null, audience);
+        }
+
         if (first)
         {
-            await _grains.GetLiveFeed(slug).SubscribeAsync(_reference.Value);
+            try
+            {
+                await _grains.GetLiveFeed(slug).SubscribeAsync(_reference.Value);
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
         }
 
         return stream;
@@ -99,11 +112,18 @@ public sealed class LiveFeeds : IFeedObserver, IHostedService, IDisposable
 
     private void Leave(string slug, LiveStream<Activity> stream)
     {
-        if (_networks.TryGetValue(slug, out var readers) && readers.TryRemove(stream, out _) && readers.IsEmpty
-            && _networks.TryRemove(new KeyValuePair<string, ConcurrentDictionary<LiveStream<Activity>, Reader>>(slug, readers)))
+        // Joining and leaving take the same lock, so a reader never joins a network's list just as it is dropped.
+        lock (_networks)
         {
-            _grains.GetLiveFeed(slug).UnsubscribeAsync(_reference.Value).Ignore();
+            if (!_networks.TryGetValue(slug, out var readers) || !readers.TryRemove(stream, out _) || !readers.IsEmpty)
+            {
+                return;
+            }
+
+            _networks.TryRemove(slug, out _);
         }
+
+        _grains.GetLiveFeed(slug).UnsubscribeAsync(_reference.Value).Ignore();
     }
 
     private async Task RenewAsync(CancellationToken stopping)
