@@ -17,6 +17,9 @@ public static class LinkMutations
         Change<AcceptLinkInputType>(
             mutation, "acceptLink", "Accepts a proposed link, saying what the accepting network will share. For its coordinators; the link is active for both at once.",
             (network, caller, input) => network.AcceptLinkAsync(caller, input.Get<string>("fromNetworkSlug")!, Kinds(input)));
+        Change<SetLinkSharingInputType>(
+            mutation, "setLinkSharing", "Changes which kinds a network shares over one of its links; sharing less takes effect at once. For its coordinators.",
+            (network, caller, input) => network.SetLinkSharingAsync(caller, input.Get<string>("otherNetworkSlug")!, Kinds(input)));
         Change<SuspendLinkInputType>(
             mutation, "suspendLink", "Suspends a link: from now on nothing flows either way, in feeds, single items or live updates, until this side resumes it. For either side's coordinators.",
             (network, caller, input) => network.SuspendLinkAsync(caller, input.Get<string>("otherNetworkSlug")!));

@@ -71,6 +71,19 @@ public sealed class AcceptLinkInputType : InputObjectGraphType
     }
 }
 
+public sealed class SetLinkSharingInputType : InputObjectGraphType
+{
+    public SetLinkSharingInputType()
+    {
+        Name = "SetLinkSharingInput";
+        Description = "A coordinator changes which kinds their network shares over a link it has proposed or accepted.";
+        Field<NonNullGraphType<StringGraphType>>("networkSlug").Description("The acting network (the caller coordinates it).");
+        Field<NonNullGraphType<StringGraphType>>("otherNetworkSlug").Description("The network at the other end of the link.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityKindType>>>>("sharedKinds")
+            .Description("The kinds the acting network shares from now on (at least one).");
+    }
+}
+
 /// <summary>The input of suspendLink, resumeLink and endLink.</summary>
 public abstract class ChangeLinkInputType : InputObjectGraphType
 {

@@ -51,6 +51,7 @@ public sealed class AuditActionType : EnumerationGraphType<AuditAction>
             ("LINK_ACCEPTED", "A coordinator accepted another network's proposed link; the detail says what this network shares."),
             ("LINK_SUSPENDED", "A coordinator suspended a link."),
             ("LINK_RESUMED", "A coordinator resumed a link this network had suspended."),
-            ("LINK_ENDED", "A coordinator ended a link, or withdrew or declined a proposal."));
+            ("LINK_ENDED", "A coordinator ended a link, or withdrew or declined a proposal."),
+            ("LINK_SHARING_CHANGED", "A coordinator changed which kinds this network shares over a link; the detail says which."));
     }
 }

@@ -47,6 +47,21 @@ public sealed class FederatedFeedTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_network_that_shares_fewer_kinds_stops_sharing_them_at_once_and_the_other_side_hears_of_it()
+    {
+        var world = await WorldAsync(networks: 2);
+        var (a, b) = (world[0], world[1]);
+        await LinkAsync(a, b, [ActivityKind.Offer, ActivityKind.Story]);
+
+        var changed = await _grains.GetNetwork(b.Slug).SetLinkSharingAsync(b.Coordinator, a.Slug, [ActivityKind.Offer]);
+
+        Assert.Equal([ActivityKind.Offer], changed.Shares);
+        string[] All(Net n) => Items(n, _kinds, [Visibility.Network, Visibility.Linked, Visibility.Public]);
+        await AssertFeedAsync(a, [.. All(a), .. Items(b, [ActivityKind.Offer], [Visibility.Linked, Visibility.Public])]);
+        await Eventually.EqualAsync("Offer", async () => string.Join(",", (await _grains.GetNetwork(a.Slug).GetLinksAsync(a.Coordinator, null)).Single().PeerShares));
+    }
+
+    [Fact]
     public async Task A_linked_item_reaches_node_readers_only_through_an_active_link_that_shares_its_kind()
     {
         var world = await WorldAsync();

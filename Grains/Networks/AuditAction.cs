@@ -20,4 +20,5 @@ public enum AuditAction
     LinkSuspended = 13,
     LinkResumed = 14,
     LinkEnded = 15,
+    LinkSharingChanged = 16,
 }

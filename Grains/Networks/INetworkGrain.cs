@@ -133,6 +133,13 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("AcceptLinkAsync")]
     Task<LinkView> AcceptLinkAsync(Caller caller, string peer, IReadOnlyList<ActivityKind> shares);
 
+    /// <summary>
+    /// Changes which kinds this network shares over its link with <paramref name="peer"/>; for coordinators. Sharing less
+    /// takes effect before it returns; the other side hears of it by message.
+    /// </summary>
+    [Alias("SetLinkSharingAsync")]
+    Task<LinkView> SetLinkSharingAsync(Caller caller, string peer, IReadOnlyList<ActivityKind> shares);
+
     /// <summary>Suspends the link with <paramref name="peer"/>: nothing flows either way until this side resumes it.</summary>
     [Alias("SuspendLinkAsync")]
     Task<LinkView> SuspendLinkAsync(Caller caller, string peer);

@@ -78,6 +78,35 @@ public sealed partial class NetworkGrain
         return await ChangedLinkAsync(link);
     }
 
+    public async Task<LinkView> SetLinkSharingAsync(Caller caller, string peer, IReadOnlyList<ActivityKind> shares)
+    {
+        RequireCoordinator(caller, "change what a link shares");
+        peer = Input.Slug(peer, "otherNetworkSlug");
+        var kinds = SharedKinds(shares);
+        if (!Links.TryGetValue(peer, out var link))
+        {
+            throw new HubException(ErrorCodes.LinkNotFound, $"'{Slug}' has no link with '{peer}'.", "otherNetworkSlug");
+        }
+
+        if (link.State == LinkState.Ended || !link.Ours.Consented)
+        {
+            throw new HubException(
+                ErrorCodes.LinkNotActive,
+                link.State == LinkState.Ended ? $"The link with '{peer}' has ended; propose a new one." : $"Accept the link '{peer}' proposed first.",
+                "otherNetworkSlug");
+        }
+
+        if (link.Ours.Shares.SequenceEqual(kinds))
+        {
+            return await ChangedLinkAsync(link);
+        }
+
+        var sharesLess = link.Ours.Shares.Except(kinds).Any();
+        link.Ours = Statement(link.Ours, consented: true, kinds);
+        Record(caller, AuditAction.LinkSharingChanged, detail: $"{peer}; shares {string.Join(", ", kinds)}");
+        return await ChangedLinkAsync(link, sharesLess: sharesLess);
+    }
+
     public Task<LinkView> SuspendLinkAsync(Caller caller, string peer) =>
         ChangeLinkAsync(caller, peer, "suspend", l => l.Ours.Suspended ? null : l.Ours with { Suspended = true }, AuditAction.LinkSuspended);
 
@@ -194,10 +223,10 @@ public sealed partial class NetworkGrain
     }
 
     /// <summary>Makes a change to our statement durable and effective, then tells the other side.</summary>
-    private async Task<LinkView> ChangedLinkAsync(LinkRecord link, LinkState? before = null)
+    private async Task<LinkView> ChangedLinkAsync(LinkRecord link, LinkState? before = null, bool sharesLess = false)
     {
         NoteSince(link);
-        await ApplyLinkAsync(link, before ?? link.State);
+        await ApplyLinkAsync(link, before ?? link.State, sharesLess);
         Deliver(link);
         ScheduleRetry();
         return link.View(Slug);
@@ -207,9 +236,9 @@ public sealed partial class NetworkGrain
     /// Saves the record and tells the feed what it may share. When the change narrows sharing the feed hears first,
     /// so an item is never shared for a moment after a suspend or end; when it widens, the record is durable first.
     /// </summary>
-    private async Task ApplyLinkAsync(LinkRecord link, LinkState before)
+    private async Task ApplyLinkAsync(LinkRecord link, LinkState before, bool sharesLess = false)
     {
-        if (before == LinkState.Active && link.State != LinkState.Active)
+        if ((before == LinkState.Active && link.State != LinkState.Active) || sharesLess)
         {
             await PushSharingAsync();
             await SaveAsync();
