@@ -124,7 +124,9 @@ public sealed partial class NetworkGrain
         }
 
         var peer = message.From;
-        if (!Links.TryGetValue(peer, out var link) || message.Epoch > link.Epoch)
+        var found = Links.TryGetValue(peer, out var link);
+        var before = found ? link!.State : LinkState.Ended;
+        if (!found || message.Epoch > link!.Epoch)
         {
             // A new epoch (a first proposal, or a new one after an end) replaces what this side held.
             link = new LinkRecord { Peer = peer, Epoch = message.Epoch, ProposedBy = message.ProposedBy };
@@ -137,7 +139,6 @@ public sealed partial class NetworkGrain
             return;
         }
 
-        var before = link.State;
         var heard = message.Side.Version > link.Theirs.Version;
         if (heard)
         {
@@ -145,7 +146,7 @@ public sealed partial class NetworkGrain
         }
 
         link.Delivered = Math.Max(link.Delivered, Math.Min(message.Heard, link.Ours.Version));
-        if (heard)
+        if (heard || link.State != before)
         {
             NoteSince(link);
             if (link.State != before)
