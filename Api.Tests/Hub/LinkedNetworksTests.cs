@@ -63,6 +63,11 @@ public sealed class LinkedNetworksTests(SqliteHubFixture fixture) : IClassFixtur
         Assert.Equal(4, seen.Count);
         Assert.Equal(4, seen.Distinct().Count());
 
+        // Each edge's cursor resumes right after its item: from the first edge of a full page, the rest follow in order.
+        var full = (await a.FirstPerson.GraphQLAsync(FederatedFeed, new { slug = a.Slug, first = 4 }))["data"]!["federatedFeed"]!["edges"]!.AsArray();
+        var rest = (await a.FirstPerson.GraphQLAsync(FederatedFeed, new { slug = a.Slug, first = 4, after = full[0]!.Str("cursor") }))["data"]!["federatedFeed"]!["edges"]!;
+        Assert.Equal(full.Skip(1).Select(e => e!.Str("node.id")), rest.Values(e => e!.Str("node.id")));
+
         var linked = (await a.FirstPerson.GraphQLAsync(FederatedFeed, new { slug = a.Slug, first = 20 }))["data"]!["federatedFeed"]!["edges"]!
             .AsArray().Single(e => e!.Str("node.visibility") == "LINKED")!.Str("node.id");
         const string Node = "query($id: ID!) { node(id: $id) { ... on Activity { title } } }";

@@ -34,7 +34,9 @@ public static class FederatedFeedField
                 };
                 var after = FederatedCursor.Decode(slug, ctx.GetArgument<string?>("after"));
                 var page = await ctx.Hub().Grains.GetNetwork(slug).GetFederatedFeedAsync(await ctx.CallerAsync(), new FederatedQuery(filter, after));
-                var edges = page.Items.Select(i => new RelayEdge<Activity>(FederatedCursor.Encode(slug, i.After), i.Activity)).ToArray();
+                var edges = page.Items.Zip(FederatedItem.PositionsAfter(after, page.Items))
+                    .Select(e => new RelayEdge<Activity>(FederatedCursor.Encode(slug, e.Second), e.First.Activity))
+                    .ToArray();
 
                 // The end cursor marks where to go on, also when a filter matched nothing in what was read.
                 var end = page.HasMore || edges.Length > 0 ? FederatedCursor.Encode(slug, page.End) : null;

@@ -57,11 +57,36 @@ public sealed record FederatedQuery(
     [property: Id(0)] FeedQuery Filter,
     [property: Id(1)] FederatedPosition After);
 
-/// <summary>One item of a federated page and the position just after it (its edge's cursor).</summary>
+/// <summary>One item of a federated page and the source it came from, so the position just after it can be worked out.</summary>
+/// <param name="Peer">The key of the linked network's feed it came from (<see cref="FederatedPosition.Peers"/>); null for the network's own feed.</param>
 [GenerateSerializer, Immutable, Alias("FederatedItem")]
 public sealed record FederatedItem(
     [property: Id(0)] Activity Activity,
-    [property: Id(1)] FederatedPosition After);
+    [property: Id(1)] uint? Peer)
+{
+    /// <summary>
+    /// The position just after each of <paramref name="items"/> (their edges' cursors), starting from
+    /// <paramref name="start"/>: each item moves only its own source. One dictionary is reused, so read each before the next.
+    /// </summary>
+    public static IEnumerable<FederatedPosition> PositionsAfter(FederatedPosition start, IEnumerable<FederatedItem> items)
+    {
+        var own = start.Own;
+        var peers = new Dictionary<uint, long>(start.Peers);
+        foreach (var item in items)
+        {
+            if (item.Peer is { } key)
+            {
+                peers[key] = item.Activity.Seq;
+            }
+            else
+            {
+                own = item.Activity.Seq;
+            }
+
+            yield return new FederatedPosition(item.Activity.PostedAt, own, peers);
+        }
+    }
+}
 
 /// <summary>A page of a federated feed, newest first.</summary>
 /// <param name="End">Where the next page starts (also when no item matched in what was read).</param>

@@ -108,7 +108,7 @@ public sealed partial class NetworkGrain
             heads[best]++;
             Move(sources[best], activity.Seq, ref own, peers);
             boundary = activity.PostedAt;
-            items.Add(new FederatedItem(activity, new FederatedPosition(boundary, own, new Dictionary<uint, long>(peers))));
+            items.Add(new FederatedItem(activity, sources[best].Peer is null ? null : sources[best].Key));
         }
 
         var hasMore = false;
