@@ -26,6 +26,11 @@ public sealed class HubSubscription : ObjectGraphType
                 var live = ctx.RequestServices!.GetRequiredService<LiveFeeds>();
                 return await live.WatchAsync(slug, await ctx.CallerAsync(), ctx.GetArgument<List<ActivityKind>?>("kinds"));
             })
-            .Resolve(ctx => ctx.Source);
+            .Resolve(ctx =>
+            {
+                // One request scope serves every event of a subscription: each event loads its author and network afresh.
+                ctx.Hub().ForgetLoaded();
+                return ctx.Source;
+            });
     }
 }

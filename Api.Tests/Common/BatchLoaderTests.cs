@@ -42,6 +42,21 @@ public sealed class BatchLoaderTests
     }
 
     [Fact]
+    public async Task After_forgetting_what_it_fetched_a_loader_fetches_a_key_afresh_while_a_pending_result_still_completes()
+    {
+        var fetches = 0;
+        var loader = new BatchLoader<int, string>((keys, _) =>
+            Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => $"org {k} #{++fetches}")));
+
+        Assert.Equal("org 1 #1", await loader.Load(1).GetResultAsync());
+        var pending = loader.Load(2);
+        loader.ForgetFetched();
+
+        Assert.Equal("org 2 #2", await pending.GetResultAsync());
+        Assert.Equal("org 1 #3", await loader.Load(1).GetResultAsync());
+    }
+
+    [Fact]
     public async Task A_failed_batch_fails_every_result_in_it()
     {
         var loader = new BatchLoader<int, string>((_, _) => throw new TimeoutException("silo did not answer"));

@@ -27,26 +27,40 @@ public sealed class BatchLoader<TKey, TValue>(
             return new Known(known);
         }
 
+        Task<TValue?>? result;
         lock (_gate)
         {
-            if (!_results.ContainsKey(key))
+            if (!_results.TryGetValue(key, out result))
             {
                 var pending = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
                 _queued[key] = pending;
-                _results[key] = pending.Task;
+                _results[key] = result = pending.Task;
             }
         }
 
-        return new Result(this, key);
+        return new Result(this, key, result);
     }
 
-    private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets the values already fetched, so the next load fetches afresh (or asks <c>tryGetKnown</c>). For requests that
+    /// live long, such as a subscription, whose every event would otherwise add to what one request holds.
+    /// </summary>
+    public void ForgetFetched()
     {
-        Dictionary<TKey, TaskCompletionSource<TValue?>>? batch = null;
-        Task<TValue?> result;
         lock (_gate)
         {
-            result = _results[key];
+            foreach (var key in _results.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToArray())
+            {
+                _results.Remove(key);
+            }
+        }
+    }
+
+    private async Task<TValue?> GetAsync(TKey key, Task<TValue?> result, CancellationToken cancellationToken)
+    {
+        Dictionary<TKey, TaskCompletionSource<TValue?>>? batch = null;
+        lock (_gate)
+        {
             if (_queued.Count > 0 && _queued.ContainsKey(key))
             {
                 batch = _queued;
@@ -88,9 +102,9 @@ public sealed class BatchLoader<TKey, TValue>(
         Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
     }
 
-    private sealed class Result(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>
+    private sealed class Result(BatchLoader<TKey, TValue> loader, TKey key, Task<TValue?> result) : IDataLoaderResult<TValue?>
     {
-        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, result, cancellationToken);
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }

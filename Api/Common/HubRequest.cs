@@ -54,6 +54,13 @@ public sealed class HubRequest
 
     public BatchLoader<string, NetworkProfile?> Networks { get; }
 
+    /// <summary>Lets a long-lived request (a subscription, one scope for all its events) load profiles afresh for each event.</summary>
+    public void ForgetLoaded()
+    {
+        Organisations.ForgetFetched();
+        Networks.ForgetFetched();
+    }
+
     /// <summary>
     /// An organisation's private part as the caller may see it (null unless the caller acts for it), read once per
     /// request however many of its private fields the query asks for.

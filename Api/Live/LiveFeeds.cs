@@ -100,7 +100,7 @@ public sealed class LiveFeeds : IFeedObserver, IHostedService, IDisposable
         {
             foreach (var stream in readers.Keys)
             {
-                stream.Dispose();
+                stream.End();
             }
         }
     }

@@ -5,7 +5,8 @@ namespace OurSociety.Federation.Api.Live;
 /// <summary>
 /// One live reader's stream: events are queued (bounded; the oldest give way when a reader falls far behind) and
 /// handed to the subscriber one at a time on its own task, so a slow reader never holds up the Orleans callback that
-/// feeds every reader. <paramref name="onDispose"/> runs once, when the subscriber goes.
+/// feeds every reader. <see cref="End"/> ends the stream from this side (the subscriber hears it complete);
+/// <see cref="Dispose"/> is the subscriber leaving (it hears nothing more). <paramref name="onDispose"/> runs once, when the subscriber goes.
 /// </summary>
 public sealed class LiveStream<T>(int capacity, Action<LiveStream<T>> onDispose) : IObservable<T>, IDisposable
 {
@@ -32,6 +33,9 @@ public sealed class LiveStream<T>(int capacity, Action<LiveStream<T>> onDispose)
         return this;
     }
 
+    /// <summary>Ends the stream: what is queued is delivered, then the subscriber hears it complete.</summary>
+    public void End() => _queue.Writer.TryComplete();
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
@@ -47,10 +51,19 @@ public sealed class LiveStream<T>(int capacity, Action<LiveStream<T>> onDispose)
         {
             await foreach (var value in _queue.Reader.ReadAllAsync())
             {
+                if (Volatile.Read(ref _disposed) == 1)
+                {
+                    return;
+                }
+
                 observer.OnNext(value);
             }
 
-            observer.OnCompleted();
+            // A subscriber that left hears nothing more; one whose stream was ended here hears it complete.
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                observer.OnCompleted();
+            }
         }
         catch (Exception e)
         {
