@@ -52,6 +52,21 @@ public sealed class WebSocketAuthenticationTests(SqliteHubFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_connection_signed_in_with_a_token_is_closed_with_4403_when_the_token_expires()
+    {
+        var subject = $"ws-{Guid.NewGuid():N}@example.org";
+        var token = _hub.Services.GetRequiredService<HubTokenIssuer>().Issue(subject, HubRoles.None, TimeSpan.FromSeconds(3));
+        await using var client = await WebSocketTestClient.ConnectAsync(WebSocketUrl);
+        await client.InitAsync(new { Authorization = "Bearer " + token });
+        Assert.Equal(subject, await ViewerSubjectAsync(client));
+
+        var (code, reason) = await client.ReceiveCloseAsync().WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(4403, code);
+        Assert.Contains("expired", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_connection_without_a_token_is_anonymous()
     {
         await using var client = await WebSocketTestClient.ConnectAsync(WebSocketUrl);

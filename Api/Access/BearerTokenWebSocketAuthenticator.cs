@@ -26,7 +26,7 @@ internal sealed class BearerTokenWebSocketAuthenticator(
     {
         if (TokenIn(payload) is not { } value)
         {
-            return GraphQLWebSocketAuthentication.Accept(context.User);
+            return GraphQLWebSocketAuthentication.Accept(context.User, ExpiryOf(context.User));
         }
 
         if (value.Token is not { } token)
@@ -42,7 +42,7 @@ internal sealed class BearerTokenWebSocketAuthenticator(
         var result = await probe.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (result.Succeeded)
         {
-            return GraphQLWebSocketAuthentication.Accept(result.Principal);
+            return GraphQLWebSocketAuthentication.Accept(result.Principal, ExpiryOf(result.Principal));
         }
 
         var failure = result.Failure is AggregateException { InnerExceptions: [var first, ..] } ? first : result.Failure;
@@ -77,6 +77,12 @@ internal sealed class BearerTokenWebSocketAuthenticator(
 
         return null;
     }
+
+    /// <summary>When a signed-in caller's token expires (its <c>exp</c> claim); null for an anonymous caller.</summary>
+    internal static DateTimeOffset? ExpiryOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst("exp")?.Value is { } exp && long.TryParse(exp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     private GraphQLWebSocketAuthentication Reject(string message, Exception? failure)
     {

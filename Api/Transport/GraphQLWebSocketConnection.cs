@@ -330,6 +330,35 @@ internal sealed class GraphQLWebSocketConnection
         {
             _keepAlive = KeepAliveAsync(_endpoint.Options.KeepAliveInterval);
         }
+
+        if (outcome.ExpiresAt is { } expiresAt)
+        {
+            _ = CloseAtExpiryAsync(expiresAt);
+        }
+    }
+
+    /// <summary>Closes the connection (4403) when the credentials it was accepted with expire, so no operation outlives its token.</summary>
+    private async Task CloseAtExpiryAsync(DateTimeOffset expiresAt)
+    {
+        try
+        {
+            var left = expiresAt - _endpoint.Time.GetUtcNow();
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left < MaxExpiryWait ? left : MaxExpiryWait, _endpoint.Time, _lifetime.Token);
+                if (expiresAt > _endpoint.Time.GetUtcNow())
+                {
+                    _ = CloseAtExpiryAsync(expiresAt);
+                    return;
+                }
+            }
+
+            Close(GraphQLWebSocketCloseCodes.Forbidden, "The token has expired: connect again with a new one");
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended first.
+        }
     }
 
     private void Subscribe(string id, GraphQLHttpRequest request)
@@ -439,6 +468,9 @@ internal sealed class GraphQLWebSocketConnection
             Close(GraphQLWebSocketCloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
         }
     }
+
+    /// <summary>The longest single wait for an expiry (Task.Delay's own limit is about 49 days).</summary>
+    private static readonly TimeSpan MaxExpiryWait = TimeSpan.FromDays(1);
 
     private async Task KeepAliveAsync(TimeSpan interval)
     {
