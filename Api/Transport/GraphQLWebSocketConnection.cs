@@ -345,7 +345,7 @@ internal sealed class GraphQLWebSocketConnection
             var left = expiresAt - _endpoint.Time.GetUtcNow();
             if (left > TimeSpan.Zero)
             {
-                await Task.Delay(left < MaxExpiryWait ? left : MaxExpiryWait, _endpoint.Time, _lifetime.Token);
+                await Task.Delay(left < _maxExpiryWait ? left : _maxExpiryWait, _endpoint.Time, _lifetime.Token);
                 if (expiresAt > _endpoint.Time.GetUtcNow())
                 {
                     _ = CloseAtExpiryAsync(expiresAt);
@@ -470,7 +470,7 @@ internal sealed class GraphQLWebSocketConnection
     }
 
     /// <summary>The longest single wait for an expiry (Task.Delay's own limit is about 49 days).</summary>
-    private static readonly TimeSpan MaxExpiryWait = TimeSpan.FromDays(1);
+    private static readonly TimeSpan _maxExpiryWait = TimeSpan.FromDays(1);
 
     private async Task KeepAliveAsync(TimeSpan interval)
     {
