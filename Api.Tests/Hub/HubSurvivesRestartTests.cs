@@ -17,6 +17,40 @@ public sealed class HubSurvivesRestartTests
         await TourThenRestartAsync(hub);
     }
 
+    [Fact]
+    public async Task On_the_embedded_store_links_and_what_they_share_survive_a_restart()
+    {
+        await using var hub = await HubHost.StartSqliteAsync();
+        await LinksThenRestartAsync(hub);
+    }
+
+    [PostgresFact]
+    public async Task On_PostgreSQL_links_and_what_they_share_survive_a_restart()
+    {
+        await using var hub = await HubHost.StartPostgresAsync(await TestPostgres.CreateDatabaseAsync());
+        await LinksThenRestartAsync(hub);
+    }
+
+    private static async Task LinksThenRestartAsync(HubHost hub)
+    {
+        const string Links = "query($slug: String!) { network(slug: $slug) { links { state sharedKinds receivedKinds since to { slug } } } }";
+        var (a, b) = await LinkedNetworksTests.LinkedAsync(hub);
+        var linked = await a.FirstPerson.GraphQLAsync(LinkedNetworksTests.FederatedFeed, new { slug = a.Slug, first = 20 });
+        var links = await hub.GraphQLAsync(Links, new { slug = b.Slug });
+
+        await hub.RestartAsync();
+
+        Assert.Equal(linked.ToJsonString(), (await a.FirstPerson.GraphQLAsync(LinkedNetworksTests.FederatedFeed, new { slug = a.Slug, first = 20 })).ToJsonString());
+        Assert.Equal(links.ToJsonString(), (await hub.GraphQLAsync(Links, new { slug = b.Slug })).ToJsonString());
+
+        // A suspension made before a restart still holds after it, on the side that made it and in what its feed shares.
+        await b.Coordinator.MutateAsync("suspendLink", LinkedNetworksTests.SuspendLink, new { slug = b.Slug, other = a.Slug });
+        await hub.RestartAsync();
+        var feed = await a.FirstPerson.GraphQLAsync(LinkedNetworksTests.FederatedFeed, new { slug = a.Slug, first = 20 });
+        Assert.DoesNotContain(b.Slug, feed["data"]!["federatedFeed"]!["edges"]!.Values(e => e!.Str("node.originNetwork.slug")));
+        Assert.Equal("SUSPENDED", (await hub.GraphQLAsync(Links, new { slug = b.Slug }))["data"]!["network"]!["links"]![0]!.Str("state"));
+    }
+
     private static async Task TourThenRestartAsync(HubHost hub)
     {
         var tour = await Tour.RunAsync(hub);
