@@ -23,7 +23,7 @@ public static class FederatedFeedField
             .ResolveAsync(async ctx =>
             {
                 var slug = Input.Slug(ctx.GetArgument<string>("networkSlug"), "networkSlug");
-                var filter = new FeedQuery(null, Input.PageSize(ctx.GetArgument("first", 20), 100, "first"), ctx.GetArgument<List<ActivityKind>?>("kinds"), FeedAudience.Public)
+                var filter = new FeedQuery(null, ctx.GetArgument("first", 20), ctx.GetArgument<List<ActivityKind>?>("kinds"), FeedAudience.Public)
                 {
                     Themes = Tags(ctx.GetArgument<List<string>?>("themes"), "themes"),
                     Labels = Tags(ctx.GetArgument<List<string>?>("labels"), "labels"),

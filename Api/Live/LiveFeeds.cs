@@ -131,15 +131,29 @@ public sealed class LiveFeeds : IFeedObserver, IHostedService, IDisposable
         using var timer = new PeriodicTimer(RenewEvery);
         while (await NextTickAsync(timer, stopping))
         {
+            // Many readers are often the same person (several tabs, several networks): sign each in once per round.
+            var callers = new Dictionary<(string, HubRoles), Task<Caller>>();
             foreach (var (slug, readers) in _networks)
             {
                 try
                 {
                     await _grains.GetLiveFeed(slug).SubscribeAsync(_reference.Value);
+                    var audiences = new Dictionary<(string, HubRoles), FeedAudience>();
                     foreach (var (stream, reader) in readers)
                     {
-                        var caller = await _grains.SignInAsync(reader.Caller.Subject, reader.Caller.Roles);
-                        readers.TryUpdate(stream, reader with { Caller = caller, Audience = await _grains.GetNetwork(slug).GetAudienceAsync(caller) }, reader);
+                        var who = (reader.Caller.Subject, reader.Caller.Roles);
+                        if (!callers.TryGetValue(who, out var signingIn))
+                        {
+                            callers[who] = signingIn = _grains.SignInAsync(who.Subject, who.Roles);
+                        }
+
+                        var caller = await signingIn;
+                        if (!audiences.TryGetValue(who, out var audience))
+                        {
+                            audiences[who] = audience = await _grains.GetNetwork(slug).GetAudienceAsync(caller);
+                        }
+
+                        readers.TryUpdate(stream, reader with { Caller = caller, Audience = audience }, reader);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -71,20 +71,7 @@ public sealed class AcceptLinkInputType : InputObjectGraphType
     }
 }
 
-public sealed class SetLinkSharingInputType : InputObjectGraphType
-{
-    public SetLinkSharingInputType()
-    {
-        Name = "SetLinkSharingInput";
-        Description = "A coordinator changes which kinds their network shares over a link it has proposed or accepted.";
-        Field<NonNullGraphType<StringGraphType>>("networkSlug").Description("The acting network (the caller coordinates it).");
-        Field<NonNullGraphType<StringGraphType>>("otherNetworkSlug").Description("The network at the other end of the link.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityKindType>>>>("sharedKinds")
-            .Description("The kinds the acting network shares from now on (at least one).");
-    }
-}
-
-/// <summary>The input of suspendLink, resumeLink and endLink.</summary>
+/// <summary>The input of setLinkSharing, suspendLink, resumeLink and endLink: the acting network and the other end.</summary>
 public abstract class ChangeLinkInputType : InputObjectGraphType
 {
     protected ChangeLinkInputType(string name, string description)
@@ -94,6 +81,14 @@ public abstract class ChangeLinkInputType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("networkSlug").Description("The acting network (the caller coordinates it).");
         Field<NonNullGraphType<StringGraphType>>("otherNetworkSlug").Description("The network at the other end of the link.");
     }
+}
+
+public sealed class SetLinkSharingInputType : ChangeLinkInputType
+{
+    public SetLinkSharingInputType()
+        : base("SetLinkSharingInput", "A coordinator changes which kinds their network shares over a link it has proposed or accepted.") =>
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityKindType>>>>("sharedKinds")
+            .Description("The kinds the acting network shares from now on (at least one).");
 }
 
 public sealed class SuspendLinkInputType() : ChangeLinkInputType("SuspendLinkInput", "A coordinator suspends a link: nothing flows either way until their network resumes it.");

@@ -105,8 +105,10 @@ public sealed class FeedGrain(
 
     public Task SetSharingAsync(long version, Dictionary<string, ActivityKind[]> sharing)
     {
-        if (version <= Math.Max(state.State.SharingVersion, _pendingSharing?.Version ?? 0))
+        var current = _pendingSharing?.Sharing ?? state.State.Sharing;
+        if (version <= Math.Max(state.State.SharingVersion, _pendingSharing?.Version ?? 0) || SameSharing(current, sharing))
         {
+            // Older, or the same rules again (a network repeats them when it activates): nothing to write.
             return Task.CompletedTask;
         }
 
@@ -292,6 +294,9 @@ public sealed class FeedGrain(
             _pendingLabels.Remove(seq);
         }
     }
+
+    private static bool SameSharing(Dictionary<string, ActivityKind[]> current, Dictionary<string, ActivityKind[]> next) =>
+        current.Count == next.Count && next.All(e => current.TryGetValue(e.Key, out var kinds) && kinds.SequenceEqual(e.Value));
 
     private static long HashRequest(string authorId, string clientRequestId)
     {

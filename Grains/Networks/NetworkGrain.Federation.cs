@@ -15,11 +15,12 @@ public sealed partial class NetworkGrain
     {
         _ = Profile;
         var filter = query.Filter;
+        var first = Input.PageSize(filter.First, 100, "first");
         var after = query.After;
         var audience = AudienceOf(caller);
 
         // Only links this side holds active, and only kinds the other side says it shares (its feed checks its own say again).
-        var sources = new List<Source> { new(null, 0, after.Own, filter with { Before = after.Own, Audience = audience }) };
+        var sources = new List<Source> { new(null, 0, filter with { Before = after.Own, Audience = audience }) };
         var active = Links.Values.Where(l => l.State == LinkState.Active).ToArray();
         var keys = FederatedPosition.KeysOf(active.Select(l => l.Peer));
         foreach (var link in active)
@@ -33,7 +34,7 @@ public sealed partial class NetworkGrain
             }
 
             var peerAudience = audience == FeedAudience.Member ? FeedAudience.Linked : FeedAudience.Public;
-            sources.Add(new Source(link.Peer, key, before, filter with
+            sources.Add(new Source(link.Peer, key, filter with
             {
                 Before = before,
                 Kinds = kinds,
@@ -43,7 +44,7 @@ public sealed partial class NetworkGrain
         }
 
         var pages = await Fanout.RunAsync(sources, MaxFanout, ReadSourceAsync);
-        return Merge(sources, pages, after, Input.PageSize(filter.First, 100, "first"));
+        return Merge(sources, pages, after, first);
     }
 
     private async Task<FeedPage?> ReadSourceAsync(Source source)
@@ -51,11 +52,6 @@ public sealed partial class NetworkGrain
         if (source.Peer is null)
         {
             return await GrainFactory.GetFeed(Slug).GetPageAsync(source.Query);
-        }
-
-        if (source.Query.Before == 0)
-        {
-            return FeedPage.Empty;
         }
 
         try
@@ -206,5 +202,5 @@ public sealed partial class NetworkGrain
     }
 
     /// <summary>One feed a federated page reads: the network's own (<see cref="Peer"/> null) or a linked network's.</summary>
-    private sealed record Source(string? Peer, uint Key, long? Before, FeedQuery Query);
+    private sealed record Source(string? Peer, uint Key, FeedQuery Query);
 }

@@ -78,34 +78,20 @@ public sealed partial class NetworkGrain
         return await ChangedLinkAsync(link);
     }
 
-    public async Task<LinkView> SetLinkSharingAsync(Caller caller, string peer, IReadOnlyList<ActivityKind> shares)
-    {
-        RequireCoordinator(caller, "change what a link shares");
-        peer = Input.Slug(peer, "otherNetworkSlug");
-        var kinds = SharedKinds(shares);
-        if (!Links.TryGetValue(peer, out var link))
-        {
-            throw new HubException(ErrorCodes.LinkNotFound, $"'{Slug}' has no link with '{peer}'.", "otherNetworkSlug");
-        }
-
-        if (link.State == LinkState.Ended || !link.Ours.Consented)
-        {
-            throw new HubException(
-                ErrorCodes.LinkNotActive,
-                link.State == LinkState.Ended ? $"The link with '{peer}' has ended; propose a new one." : $"Accept the link '{peer}' proposed first.",
-                "otherNetworkSlug");
-        }
-
-        if (link.Ours.Shares.SequenceEqual(kinds))
-        {
-            return await ChangedLinkAsync(link);
-        }
-
-        var sharesLess = link.Ours.Shares.Except(kinds).Any();
-        link.Ours = Statement(link.Ours, consented: true, kinds);
-        Record(caller, AuditAction.LinkSharingChanged, detail: $"{peer}; shares {string.Join(", ", kinds)}");
-        return await ChangedLinkAsync(link, sharesLess: sharesLess);
-    }
+    public Task<LinkView> SetLinkSharingAsync(Caller caller, string peer, IReadOnlyList<ActivityKind> shares) =>
+        ChangeLinkAsync(
+            caller,
+            peer,
+            "change what is shared over",
+            l =>
+            {
+                var kinds = SharedKinds(shares);
+                return !l.Ours.Consented
+                    ? throw new HubException(ErrorCodes.LinkNotActive, $"Accept the link '{l.Peer}' proposed first.", "otherNetworkSlug")
+                    : l.Ours.Shares.SequenceEqual(kinds) ? null : l.Ours with { Shares = kinds };
+            },
+            AuditAction.LinkSharingChanged,
+            allowProposed: true);
 
     public Task<LinkView> SuspendLinkAsync(Caller caller, string peer) =>
         ChangeLinkAsync(caller, peer, "suspend", l => l.Ours.Suspended ? null : l.Ours with { Suspended = true }, AuditAction.LinkSuspended);
@@ -215,9 +201,11 @@ public sealed partial class NetworkGrain
         if (change(link) is { } side)
         {
             var before = link.State;
+            var sharesLess = link.Ours.Shares.Except(side.Shares).Any();
+            var detail = side.Shares.SequenceEqual(link.Ours.Shares) ? peer : $"{peer}; shares {string.Join(", ", side.Shares)}";
             link.Ours = side with { Version = link.Ours.Version + 1, ChangedAt = _time.GetUtcNow() };
-            Record(caller, audit, detail: peer);
-            return await ChangedLinkAsync(link, before);
+            Record(caller, audit, detail: detail);
+            return await ChangedLinkAsync(link, before, sharesLess);
         }
 
         return await ChangedLinkAsync(link);

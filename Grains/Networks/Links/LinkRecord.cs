@@ -49,5 +49,5 @@ public sealed class LinkRecord
 
     public LinkView View(string slug) => new(
         slug, Peer, State, Ours.Shares, Theirs.Shares, ProposedBy, Since, Ours.Suspended, Theirs.Suspended,
-        Ours.ChangedAt > Theirs.ChangedAt || Theirs.ChangedAt is null ? Ours.ChangedAt : Theirs.ChangedAt);
+        new[] { Ours.ChangedAt, Theirs.ChangedAt }.Max());
 }
