@@ -44,4 +44,11 @@ public static class ErrorCodes
     public const string LinkNotActive = "LINK_NOT_ACTIVE";
     public const string LinkLimitReached = "LINK_LIMIT_REACHED";
     public const string ActivityNotFound = "ACTIVITY_NOT_FOUND";
+    public const string IntroductionNotFound = "INTRODUCTION_NOT_FOUND";
+    public const string IntroductionSelf = "INTRODUCTION_SELF";
+    public const string IntroductionClosed = "INTRODUCTION_CLOSED";
+    public const string IntroductionNotConnected = "INTRODUCTION_NOT_CONNECTED";
+    public const string AlreadyAnswered = "ALREADY_ANSWERED";
+    public const string OptedOut = "OPTED_OUT";
+    public const string LinkRequired = "LINK_REQUIRED";
 }

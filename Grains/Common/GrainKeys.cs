@@ -44,6 +44,16 @@ public static class GrainKeys
     /// <summary>The index of what a subject is part of. Subjects are issuer-given strings, prefixed so no subject looks like a number.</summary>
     public static ISubjectGrain GetSubject(this IGrainFactory grains, string subject) => grains.GetGrain<ISubjectGrain>("sub:" + subject);
 
+    public static Introductions.IIntroductionGrain GetIntroduction(this IGrainFactory grains, string id) => grains.GetGrain<Introductions.IIntroductionGrain>(id);
+
+    /// <summary>An organisation's introduction inbox.</summary>
+    public static Introductions.IIntroductionListGrain GetInbox(this IGrainFactory grains, string organisationId) =>
+        grains.GetGrain<Introductions.IIntroductionListGrain>("inbox:" + organisationId);
+
+    /// <summary>A network's records of the introductions it brokered or its members asked for.</summary>
+    public static Introductions.IIntroductionListGrain GetIntroductionLedger(this IGrainFactory grains, string slug) =>
+        grains.GetGrain<Introductions.IIntroductionListGrain>("ledger:" + slug);
+
     public static INetworkDirectoryGrain GetNetworkDirectory(this IGrainFactory grains) => grains.GetGrain<INetworkDirectoryGrain>("directory");
 
     /// <summary>
