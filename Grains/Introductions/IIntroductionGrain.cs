@@ -1,5 +1,5 @@
-using OurSociety.Federation.Common;
 using OurSociety.Federation.Access;
+using OurSociety.Federation.Common;
 
 namespace OurSociety.Federation.Introductions;
 
