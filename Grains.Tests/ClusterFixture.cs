@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Reminders;
 using Orleans.TestingHost;
 using OurSociety.Federation.Grains.Tests.Common;
 using OurSociety.Federation.Hosting;
@@ -9,7 +10,8 @@ namespace OurSociety.Federation.Grains.Tests;
 
 /// <summary>
 /// One in-process Orleans cluster shared by the grain behaviour tests, with in-memory grain storage (the storage
-/// backends have their own contract suite) and a fake clock. Tests use unique keys, so they never see each other.
+/// backends have their own contract suite), in-memory reminders and a fake clock that drives both the grains and
+/// the reminders. Tests use unique keys, so they never see each other.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -28,6 +30,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddHubGrainServices();
             silo.AddIncomingGrainCallFilter<LinkMessageFaults>();
+            silo.AddIncomingGrainCallFilter<IntroductionNoticeFaults>();
+
+            // Reminders on the same fake clock: a test moves time on and due reminders fire, with no waiting.
+            silo.UseInMemoryReminderService();
+            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Time);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

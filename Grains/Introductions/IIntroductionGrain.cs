@@ -69,7 +69,7 @@ public interface IIntroductionListGrain : IGrainWithStringKey
     /// the organisation's people; for a network's records, its coordinators (who see what the network brokered). Null for anyone else.
     /// </summary>
     [Alias("GetPageAsync")]
-    Task<Page<IntroductionView>?> GetPageAsync(Caller caller, IntroductionPosition? after, int first, IntroductionState? state);
+    Task<Page<IntroductionView>?> GetPageAsync(Caller caller, IntroductionPosition? after, int first, IntroductionState? filter);
 
     /// <summary>One introduction from the list, for the same readers as <see cref="GetPageAsync"/>.</summary>
     [Alias("GetAsync")]

@@ -13,6 +13,12 @@ public sealed class IntroductionOptions : IValidatableObject
     /// <summary>How long after connecting the parties are asked "did you meet?".</summary>
     public TimeSpan CheckInAfter { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long after connecting a party may still answer the check-in.</summary>
+    public static readonly TimeSpan CheckInWindow = TimeSpan.FromDays(30);
+
+    /// <summary>After this long from its request, nothing can change an introduction any more.</summary>
+    public TimeSpan Settled => ExpiresAfter + CheckInAfter + CheckInWindow;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ExpiresAfter < TimeSpan.FromHours(1) || ExpiresAfter > TimeSpan.FromDays(365))

@@ -20,7 +20,10 @@ public interface IOrganisationGrain : IGrainWithStringKey
     [Alias("GetProfileAsync")]
     Task<OrganisationProfile?> GetProfileAsync();
 
-    /// <summary>The private contact details, for a caller who acts for this organisation; null for anyone else.</summary>
+    /// <summary>
+    /// The private contact details, for a caller who acts for this organisation or for one it is connected with through an
+    /// introduction both accepted; null for anyone else.
+    /// </summary>
     [Alias("GetContactAsync")]
     Task<Contact?> GetContactAsync(Caller caller);
 

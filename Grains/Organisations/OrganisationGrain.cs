@@ -66,8 +66,18 @@ public sealed class OrganisationGrain(
     public Task<OrganisationProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
 
     [ReadOnly]
-    public Task<Contact?> GetContactAsync(Caller caller) =>
-        Task.FromResult(state.State.Profile is not null && IsPerson(caller) ? state.State.Contact : null);
+    public async Task<Contact?> GetContactAsync(Caller caller)
+    {
+        if (state.State.Profile is null || caller.IsAnonymous)
+        {
+            return null;
+        }
+
+        // Its own people, and the people of an organisation it is connected with by a double opt-in introduction.
+        return IsPerson(caller) || (caller.Organisations.Count > 0 && await GrainFactory.GetInbox(Id).IsConnectedWithAsync(caller.Organisations))
+            ? state.State.Contact
+            : null;
+    }
 
     [ReadOnly]
     public Task<OrganisationPrivate?> GetPrivateAsync(Caller caller) =>

@@ -1,0 +1,596 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Feeds;
+using OurSociety.Federation.Networks.Links;
+using OurSociety.Federation.Organisations;
+using OurSociety.Federation.Storage;
+
+namespace OurSociety.Federation.Introductions;
+
+/// <inheritdoc cref="IIntroductionGrain"/>
+/// <remarks>
+/// Every change is written first, then told to each recipient (both inboxes, both networks' records) with its version.
+/// A recipient that does not confirm is retried by a grain timer while the grain is active, and by the grain's durable
+/// reminder after a restart, so no notice is lost; recipients keep the newest version, so none is applied twice. The
+/// same reminder carries the deadlines: a nudge at half-time, expiry, and the check-in after connecting. It is removed
+/// once nothing is due and every recipient has confirmed.
+/// </remarks>
+public sealed partial class IntroductionGrain(
+    [PersistentState("introduction", HubStorage.Name)] IPersistentState<IntroductionRecord> state,
+    TimeProvider time,
+    IOptions<IntroductionOptions> options,
+    ILogger<IntroductionGrain> logger) : Grain, IIntroductionGrain
+{
+    public const int MaxReasonLength = 1000;
+
+    private const string DeadlineReminder = "deadline";
+
+    /// <summary>How often a reminder with nothing due yet still wakes the grain, to retry notices after a restart.</summary>
+    private static readonly TimeSpan _backstop = TimeSpan.FromHours(1);
+
+    private static readonly TimeSpan _firstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan _maxRetry = TimeSpan.FromMinutes(1);
+
+    private IGrainTimer? _retry;
+    private TimeSpan _retryDelay = _firstRetry;
+    private DateTimeOffset? _reminderDue;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private IntroductionRecord Record => state.State;
+
+    private RequestIntroduction Request => Record.Request
+        ?? throw new HubException(ErrorCodes.IntroductionNotFound, "There is no such introduction.", "introductionId");
+
+    public async Task<IntroductionView> RequestAsync(Caller caller, RequestIntroduction command)
+    {
+        caller.RequireSignedIn("ask for an introduction");
+        if (Record.Request is { } existing)
+        {
+            // A retry of the same request (the id came from the caller's client request id) returns what it made.
+            return existing.A == command.A && existing.B == command.B && Record.RequestedBy == caller.Subject
+                ? await ViewForAsync(caller) ?? throw new HubException(ErrorCodes.IntroductionNotFound, "There is no such introduction.", "introductionId")
+                : throw new HubException(ErrorCodes.RequestIdReused, "This client request id was already used for a different introduction.", "clientRequestId");
+        }
+
+        var request = Checked(command);
+        var (a, b) = await ProfilesAsync(request);
+        string? asker = null;
+        if (request.BrokerNetwork is { } broker)
+        {
+            if (!await IsCoordinatorAsync(caller, broker))
+            {
+                throw caller.Forbidden($"Only a coordinator of '{broker}' may broker introductions for it.");
+            }
+
+            if (!a.Networks.Contains(broker) && !b.Networks.Contains(broker))
+            {
+                throw new HubException(ErrorCodes.NotAMember, $"Neither organisation is a member of '{broker}', so it cannot broker this introduction.", "brokerNetworkSlug");
+            }
+        }
+        else
+        {
+            asker = caller.ActsFor(request.A) ? request.A
+                : caller.ActsFor(request.B) ? request.B
+                : throw caller.Forbidden("Ask for an introduction for an organisation you act for, or as a coordinator brokering it (brokerNetworkSlug).");
+        }
+
+        var (aNetwork, bNetwork) = await NetworksAsync(a, b, request.BrokerNetwork);
+        var wantAuthor = await CheckActivityAsync(caller, request.Want, ActivityKind.Want, [request.A, request.B], "wantId");
+        await CheckActivityAsync(caller, request.Offer, ActivityKind.Offer, wantAuthor is null ? [request.A, request.B] : [wantAuthor == request.A ? request.B : request.A], "offerId");
+        if (!await GrainFactory.GetInbox(request.A).AcceptsFromAsync(request.B) || !await GrainFactory.GetInbox(request.B).AcceptsFromAsync(request.A))
+        {
+            throw new HubException(ErrorCodes.OptedOut, "This introduction cannot be made: one of the organisations is not taking introductions to the other.");
+        }
+
+
+        var now = time.GetUtcNow();
+        var record = Record;
+        record.Request = request;
+        record.RequestedBy = caller.Subject;
+        record.Asker = asker;
+        record.ANetwork = aNetwork;
+        record.BNetwork = bNetwork;
+        record.RequestedAt = now;
+        record.ExpiresAt = now + options.Value.ExpiresAfter;
+        record.AAnswer = asker == request.A ? IntroductionAnswer.Accepted : IntroductionAnswer.None;
+        record.BAnswer = asker == request.B ? IntroductionAnswer.Accepted : IntroductionAnswer.None;
+        record.State = asker is null ? IntroductionState.Requested : IntroductionState.AcceptedByOne;
+        record.Version = 1;
+
+        // The reminder first: a crash after it and before the write leaves a reminder that finds nothing and removes
+        // itself; the other order could leave an introduction that nothing ever wakes to expire.
+        await ScheduleAsync(now);
+        await WriteAsync();
+        await DeliverAsync();
+        return ViewFor(Side(caller, null) ?? Role.Broker);
+    }
+
+    public async Task<IntroductionView?> GetAsync(Caller caller) => Record.Request is null ? null : await ViewForAsync(caller);
+
+    public async Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept)
+    {
+        var side = await PartyAsync(caller, organisationId, "answer it");
+        await CloseIfDueAsync();
+        RequireOpen();
+        var record = Record;
+        if ((side == Role.A ? record.AAnswer : record.BAnswer) != IntroductionAnswer.None)
+        {
+            throw new HubException(ErrorCodes.AlreadyAnswered, "This organisation has already answered this introduction.", "introductionId");
+        }
+
+        var now = time.GetUtcNow();
+        var answer = accept ? IntroductionAnswer.Accepted : IntroductionAnswer.Declined;
+        if (side == Role.A)
+        {
+            record.AAnswer = answer;
+        }
+        else
+        {
+            record.BAnswer = answer;
+        }
+
+        if (!accept)
+        {
+            record.State = IntroductionState.Declined;
+            record.ClosedAt = now;
+        }
+        else if (record.AAnswer == IntroductionAnswer.Accepted && record.BAnswer == IntroductionAnswer.Accepted)
+        {
+            record.State = IntroductionState.Connected;
+            record.ConnectedAt = now;
+        }
+        else
+        {
+            record.State = IntroductionState.AcceptedByOne;
+        }
+
+        await ChangeAsync(now);
+        return ViewFor(side);
+    }
+
+    public async Task<IntroductionView> WithdrawAsync(Caller caller)
+    {
+        var request = Request;
+        var asked = request.BrokerNetwork is { } broker ? await IsCoordinatorAsync(caller, broker) : caller.ActsFor(Record.Asker!);
+        if (!asked)
+        {
+            throw Side(caller, null) is not null || (request.BrokerNetwork is null && await IsAnyCoordinatorAsync(caller))
+                ? caller.Forbidden("Only whoever asked for an introduction may withdraw it; either organisation may decline it.")
+                : NotFound();
+        }
+
+        await CloseIfDueAsync();
+        RequireOpen();
+        var now = time.GetUtcNow();
+        Record.State = IntroductionState.Withdrawn;
+        Record.ClosedAt = now;
+        await ChangeAsync(now);
+        return ViewFor(Side(caller, null) ?? Role.Broker);
+    }
+
+    public async Task<IntroductionView> AnswerCheckInAsync(Caller caller, string? organisationId, bool met)
+    {
+        var side = await PartyAsync(caller, organisationId, "answer its check-in");
+        var record = Record;
+        if (record.State != IntroductionState.Connected)
+        {
+            throw new HubException(ErrorCodes.IntroductionNotConnected, "Only a connected introduction has a check-in to answer.", "introductionId");
+        }
+
+        if (time.GetUtcNow() > record.ConnectedAt!.Value + options.Value.CheckInAfter + IntroductionOptions.CheckInWindow)
+        {
+            throw new HubException(ErrorCodes.IntroductionClosed, "The check-in for this introduction has closed.", "introductionId");
+        }
+
+        if ((side == Role.A ? record.AMet : record.BMet) is not null)
+        {
+            throw new HubException(ErrorCodes.AlreadyAnswered, "This organisation has already answered the check-in.", "introductionId");
+        }
+
+        if (side == Role.A)
+        {
+            record.AMet = met;
+        }
+        else
+        {
+            record.BMet = met;
+        }
+
+        await ChangeAsync(time.GetUtcNow());
+        return ViewFor(side);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Record.Request is null)
+        {
+            // A reminder left by a request whose write never happened.
+            await UnscheduleAsync();
+            return;
+        }
+
+        _reminderDue = null;
+        await CloseIfDueAsync();
+        var now = time.GetUtcNow();
+        var record = Record;
+        var changed = false;
+        if (record.State.IsOpen() && record.RemindedAt is null && now >= NudgeAt(record))
+        {
+            record.RemindedAt = now;
+            changed = true;
+        }
+
+        if (record.State == IntroductionState.Connected && record.CheckInAskedAt is null && now >= record.ConnectedAt!.Value + options.Value.CheckInAfter)
+        {
+            record.CheckInAskedAt = now;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            record.Version++;
+            await WriteAsync();
+        }
+
+        await DeliverAsync();
+        await ScheduleAsync(now);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Record.Request is not null && Undelivered().Any())
+        {
+            StartRetrying();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Expires an open introduction whose time is up, even if its reminder has not fired yet.</summary>
+    private async Task CloseIfDueAsync()
+    {
+        var now = time.GetUtcNow();
+        if (Record.State.IsOpen() && now >= Record.ExpiresAt)
+        {
+            Record.State = IntroductionState.Expired;
+            Record.ClosedAt = now;
+            await ChangeAsync(now);
+        }
+    }
+
+    /// <summary>Bumps the version, writes, reschedules the reminder alongside the write, and tells the recipients.</summary>
+    private async Task ChangeAsync(DateTimeOffset now)
+    {
+        Record.Version++;
+        await Task.WhenAll(WriteAsync(), ScheduleAsync(now));
+        await DeliverAsync();
+    }
+
+    private void RequireOpen()
+    {
+        if (!Record.State.IsOpen())
+        {
+            throw new HubException(ErrorCodes.IntroductionClosed, "This introduction is closed: it can no longer be answered or withdrawn.", "introductionId");
+        }
+    }
+
+    private Task WriteAsync() => state.WriteOrDeactivateAsync(DeactivateOnIdle);
+
+    private DateTimeOffset NudgeAt(IntroductionRecord record) => record.RequestedAt + ((record.ExpiresAt - record.RequestedAt) / 2);
+
+    /// <summary>The next deadline, if any is left.</summary>
+    private DateTimeOffset? NextDeadline()
+    {
+        var record = Record;
+        if (record.State.IsOpen())
+        {
+            return record.RemindedAt is null ? NudgeAt(record) : record.ExpiresAt;
+        }
+
+        return record.State == IntroductionState.Connected && record.CheckInAskedAt is null
+            ? record.ConnectedAt!.Value + options.Value.CheckInAfter
+            : null;
+    }
+
+    /// <summary>
+    /// Points the reminder at the next deadline, or, with none left, keeps it as a backstop until every recipient has
+    /// confirmed and then removes it.
+    /// </summary>
+    private async Task ScheduleAsync(DateTimeOffset now)
+    {
+        var next = NextDeadline() ?? (Undelivered().Any() ? now + _backstop : null);
+        if (next is null)
+        {
+            await UnscheduleAsync();
+            return;
+        }
+
+        if (_reminderDue == next)
+        {
+            return;
+        }
+
+        var due = next.Value - now;
+        await this.RegisterOrUpdateReminder(DeadlineReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, _backstop);
+        _reminderDue = next;
+    }
+
+    private async Task UnscheduleAsync()
+    {
+        if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderDue = null;
+        _retry?.Dispose();
+        _retry = null;
+    }
+
+    /// <summary>Tells every recipient that has not confirmed the current version; failures are retried by timer and reminder.</summary>
+    private async Task DeliverAsync()
+    {
+        var pending = Undelivered().ToArray();
+        if (pending.Length == 0)
+        {
+            return;
+        }
+
+        var version = Record.Version;
+        var results = await Task.WhenAll(pending.Select(async recipient =>
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IIntroductionListGrain>(recipient.Key).ReceiveAsync(new IntroductionNotice(ViewFor(recipient.Role), recipient.Home));
+                return true;
+            }
+            catch (Exception e)
+            {
+                LogDeliveryFailed(e, Id, recipient.Key);
+                return false;
+            }
+        }));
+
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (results[i])
+            {
+                Record.Delivered[pending[i].Key] = version;
+            }
+        }
+
+        if (results.All(r => r))
+        {
+            _retry?.Dispose();
+            _retry = null;
+            _retryDelay = _firstRetry;
+            if (NextDeadline() is null)
+            {
+                // Nothing left to do: record that everyone has it, then the reminder can go.
+                await WriteAsync();
+                await UnscheduleAsync();
+            }
+        }
+        else
+        {
+            StartRetrying();
+        }
+    }
+
+    private void StartRetrying()
+    {
+        if (_retry is not null)
+        {
+            return;
+        }
+
+        _retry = this.RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(_retryDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        _retry?.Dispose();
+        _retry = null;
+        _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, _maxRetry.Ticks));
+        await DeliverAsync();
+    }
+
+    private IEnumerable<Recipient> Undelivered()
+    {
+        var record = Record;
+        var request = record.Request!;
+        var home = record.Home;
+        IEnumerable<Recipient> all =
+        [
+            new("inbox:" + request.A, Role.A, false),
+            new("inbox:" + request.B, Role.B, false),
+            new("ledger:" + record.ANetwork, Role.Broker, record.ANetwork == home),
+            .. record.BNetwork == record.ANetwork ? [] : new[] { new Recipient("ledger:" + record.BNetwork, Role.Broker, record.BNetwork == home) },
+        ];
+        return all.Where(r => record.Delivered.GetValueOrDefault(r.Key) < record.Version);
+    }
+
+    private IntroductionView ViewFor(Role role)
+    {
+        var record = Record;
+        var request = record.Request!;
+        var view = new IntroductionView(
+            Id, record.Version, record.State, request.Reason, record.RequestedAt, record.ExpiresAt, request.A, request.B,
+            record.ANetwork, record.BNetwork, request.BrokerNetwork, request.Want, request.Offer,
+            role == Role.Broker ? IntroductionRole.Broker : IntroductionRole.Party)
+        {
+            ConnectedAt = record.ConnectedAt,
+            ClosedAt = record.ClosedAt,
+            CheckInAsked = record.CheckInAskedAt is not null,
+            Met = record.Met,
+        };
+        return role switch
+        {
+            Role.A => view with { Side = request.A, YourAnswer = record.AAnswer, Reminded = record.RemindedAt is not null && record.AAnswer == IntroductionAnswer.None },
+            Role.B => view with { Side = request.B, YourAnswer = record.BAnswer, Reminded = record.RemindedAt is not null && record.BAnswer == IntroductionAnswer.None },
+            _ => view,
+        };
+    }
+
+    private async Task<IntroductionView?> ViewForAsync(Caller caller)
+    {
+        if (Side(caller, null) is { } side)
+        {
+            return ViewFor(side);
+        }
+
+        return Request.BrokerNetwork is { } broker && await IsCoordinatorAsync(caller, broker) ? ViewFor(Role.Broker) : null;
+    }
+
+    /// <summary>Which party the caller acts for: the one named, or the only one it acts for.</summary>
+    private Role? Side(Caller caller, string? organisationId)
+    {
+        var request = Record.Request!;
+        if (organisationId is not null)
+        {
+            return organisationId == request.A && caller.ActsFor(request.A) ? Role.A
+                : organisationId == request.B && caller.ActsFor(request.B) ? Role.B
+                : null;
+        }
+
+        return caller.ActsFor(request.A) ? Role.A : caller.ActsFor(request.B) ? Role.B : null;
+    }
+
+    private async Task<Role> PartyAsync(Caller caller, string? organisationId, string action)
+    {
+        var request = Request;
+        if (Side(caller, organisationId) is { } side)
+        {
+            return side;
+        }
+
+        // The broker may know the introduction exists; anyone else is told nothing about it.
+        var sees = request.BrokerNetwork is { } broker && await IsCoordinatorAsync(caller, broker);
+        throw sees || (organisationId is null ? null : Side(caller, null)) is not null
+            ? caller.Forbidden($"Only the two organisations may {action}.")
+            : NotFound();
+    }
+
+    private static HubException NotFound() => new(ErrorCodes.IntroductionNotFound, "There is no such introduction, or it is not yours to see.", "introductionId");
+
+    private async Task<bool> IsCoordinatorAsync(Caller caller, string slug) =>
+        !caller.IsAnonymous && caller.Networks.Contains(slug, StringComparer.Ordinal)
+        && (await GrainFactory.GetNetwork(slug).GetCoordinatorsAsync(caller))?.Contains(caller.Subject) == true;
+
+    private async Task<bool> IsAnyCoordinatorAsync(Caller caller) =>
+        await IsCoordinatorAsync(caller, Record.ANetwork) || await IsCoordinatorAsync(caller, Record.BNetwork);
+
+    private static RequestIntroduction Checked(RequestIntroduction command)
+    {
+        if (!HubIds.IsOrganisationId(command.A))
+        {
+            throw new HubException(ErrorCodes.IdInvalid, "That is not an organisation id.", "a");
+        }
+
+        if (!HubIds.IsOrganisationId(command.B))
+        {
+            throw new HubException(ErrorCodes.IdInvalid, "That is not an organisation id.", "b");
+        }
+
+        if (command.A == command.B)
+        {
+            throw new HubException(ErrorCodes.IntroductionSelf, "An organisation cannot be introduced to itself.", "b");
+        }
+
+        return command with
+        {
+            Reason = Input.Text(command.Reason, MaxReasonLength, "A reason", "reason"),
+            BrokerNetwork = command.BrokerNetwork is null ? null : Input.Slug(command.BrokerNetwork, "brokerNetworkSlug"),
+        };
+    }
+
+    private async Task<(OrganisationProfile A, OrganisationProfile B)> ProfilesAsync(RequestIntroduction request)
+    {
+        var profiles = await Task.WhenAll(GrainFactory.GetOrganisation(request.A).GetProfileAsync(), GrainFactory.GetOrganisation(request.B).GetProfileAsync());
+        return (
+            profiles[0] ?? throw new HubException(ErrorCodes.OrganisationNotFound, "There is no such organisation.", "a"),
+            profiles[1] ?? throw new HubException(ErrorCodes.OrganisationNotFound, "There is no such organisation.", "b"));
+    }
+
+    /// <summary>
+    /// The networks through which each is introduced: a network they share, or two that are actively linked (with a
+    /// broker, one of them is the broker's). Fails with <c>LINK_REQUIRED</c> when there is neither.
+    /// </summary>
+    private async Task<(string A, string B)> NetworksAsync(OrganisationProfile a, OrganisationProfile b, string? broker)
+    {
+        var candidates = broker is null ? a.Networks.Order(StringComparer.Ordinal).ToArray() : [broker];
+        foreach (var network in candidates)
+        {
+            if (b.Networks.Contains(network) && (broker is null || a.Networks.Contains(network)))
+            {
+                return (network, network);
+            }
+        }
+
+        foreach (var network in candidates)
+        {
+            var links = await GrainFactory.GetNetwork(network).GetLinksAsync(Caller.Anonymous, LinkState.Active);
+            var peers = links.Select(l => l.Peer).ToHashSet(StringComparer.Ordinal);
+            if (broker is null || a.Networks.Contains(network))
+            {
+                if (b.Networks.Order(StringComparer.Ordinal).FirstOrDefault(peers.Contains) is { } peer)
+                {
+                    return (network, peer);
+                }
+            }
+            else if (a.Networks.Order(StringComparer.Ordinal).FirstOrDefault(peers.Contains) is { } peer)
+            {
+                return (peer, network);
+            }
+        }
+
+        throw new HubException(
+            ErrorCodes.LinkRequired,
+            broker is null
+                ? "These organisations share no network and none of their networks are linked: an introduction needs an active link between their networks."
+                : $"'{broker}' has no active link with a network of the other organisation: an introduction needs one.");
+    }
+
+    /// <summary>
+    /// Checks that a named want or offer exists, is of <paramref name="kind"/>, is visible to the caller and was posted by
+    /// one of <paramref name="authors"/>; returns its author.
+    /// </summary>
+    private async Task<string?> CheckActivityAsync(Caller caller, ActivityRef? activity, ActivityKind kind, string[] authors, string field)
+    {
+        if (activity is null)
+        {
+            return null;
+        }
+
+        var found = Input.IsSlug(activity.Network) ? await GrainFactory.GetNetwork(activity.Network).GetActivityAsync(caller, activity.Seq) : null;
+        if (found is null)
+        {
+            throw new HubException(ErrorCodes.ActivityNotFound, "There is no such activity, or it is not yours to see.", field);
+        }
+
+        if (found.Kind != kind || !authors.Contains(found.AuthorId))
+        {
+            throw new HubException(
+                ErrorCodes.InvalidValue,
+                $"An introduction's {field[..^2]} must be a {kind.ToString().ToUpperInvariant()} posted by {(authors.Length == 1 ? "the other organisation" : "one of the two organisations")}.",
+                field);
+        }
+
+        return found.AuthorId;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Introduction {Id}: a notice to {Recipient} failed; it will be retried.")]
+    private partial void LogDeliveryFailed(Exception exception, string id, string recipient);
+
+    private enum Role
+    {
+        A,
+        B,
+        Broker,
+    }
+
+    private readonly record struct Recipient(string Key, Role Role, bool Home);
+}

@@ -1,0 +1,263 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Storage;
+
+namespace OurSociety.Federation.Introductions;
+
+/// <inheritdoc cref="IIntroductionListGrain"/>
+/// <remarks>
+/// Reentrant, so notices arriving together share one storage write (<see cref="CoalescingWriter"/>). Its size is
+/// bounded. An inbox keeps open and connected introductions and the newest <see cref="MaxClosed"/> of those that closed
+/// without connecting. A network's records keep the introductions it brokered (as its coordinators see them) and,
+/// for counting each change once, the id and version of those it counts; both only until nothing can change them any
+/// more (<see cref="IntroductionOptions.Settled"/> after the request), so the state holds about two months' introductions.
+/// </remarks>
+[Reentrant]
+public sealed class IntroductionListGrain(
+    [PersistentState("introductions", HubStorage.Name)] IPersistentState<IntroductionListState> state,
+    IOptions<IntroductionOptions> options,
+    TimeProvider time,
+    ILogger<IntroductionListGrain> logger) : Grain, IIntroductionListGrain
+{
+    /// <summary>How many introductions that closed without connecting a list keeps listing.</summary>
+    public const int MaxClosed = 1000;
+
+    /// <summary>The most organisations an inbox blocks.</summary>
+    public const int MaxBlocked = 500;
+
+    /// <summary>How long an observer lives without renewal; API processes renew at a third of it.</summary>
+    public static readonly TimeSpan ObserverLifetime = TimeSpan.FromMinutes(1);
+
+    private const string InboxPrefix = "inbox:";
+    private const string LedgerPrefix = "ledger:";
+
+    private readonly ObserverManager<IIntroductionObserver> _observers = new(ObserverLifetime, logger);
+    private CoalescingWriter? _writer;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private bool IsInbox => Key.StartsWith(InboxPrefix, StringComparison.Ordinal);
+
+    /// <summary>The organisation id of an inbox, or the network slug of a ledger.</summary>
+    private string Owner => IsInbox ? Key[InboxPrefix.Length..] : Key[LedgerPrefix.Length..];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _writer = new CoalescingWriter(state.WriteStateAsync);
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveAsync(IntroductionNotice notice)
+    {
+        var view = notice.View;
+        var entries = state.State.Entries;
+        entries.TryGetValue(view.Id, out var held);
+        if (held is not null && held.Version >= view.Version)
+        {
+            // A repeat: make sure what is held is durable before confirming it again.
+            await PersistAsync();
+            return;
+        }
+
+        var readable = Readable(view);
+        if (!readable && !notice.Home)
+        {
+            // A member's introduction that this network neither brokered nor counts: nothing to keep.
+            return;
+        }
+
+        if (notice.Home)
+        {
+            state.State.Counts = Count(state.State.Counts, held, view);
+        }
+
+        if (IsInbox && view.State == IntroductionState.Connected && view.Counterpart is { } counterpart)
+        {
+            state.State.ConnectedWith.Add(counterpart);
+        }
+
+        entries[view.Id] = new IntroductionListEntry(readable ? view : null, notice.Home, view.Version, view.RequestedAt, view.State, view.Met == true);
+        Forget(entries);
+        await PersistAsync();
+        if (readable)
+        {
+            var key = Key;
+            _observers.Notify(o => o.IntroductionChanged(key, view).Ignore());
+        }
+    }
+
+    public async Task<Page<IntroductionView>?> GetPageAsync(Caller caller, IntroductionPosition? after, int first, IntroductionState? filter)
+    {
+        if (!await IsReaderAsync(caller))
+        {
+            return null;
+        }
+
+        first = Input.PageSize(first, 100, "first");
+        var items = state.State.Entries.Values
+            .Select(e => e.View)
+            .OfType<IntroductionView>()
+            .Where(v => filter is null || v.State == filter)
+            .ToList();
+        items.Sort((x, y) => IntroductionPosition.Order(IntroductionPosition.Of(x), IntroductionPosition.Of(y)));
+        var start = after is null ? 0 : items.FindIndex(v => IntroductionPosition.Order(IntroductionPosition.Of(v), after) > 0);
+        if (start < 0)
+        {
+            start = items.Count;
+        }
+
+        var page = items.Skip(start).Take(first).ToArray();
+        return new Page<IntroductionView>(page, start + page.Length < items.Count, items.Count);
+    }
+
+    public async Task<IntroductionView?> GetAsync(Caller caller, string introductionId) =>
+        state.State.Entries.TryGetValue(introductionId, out var entry) && entry.View is not null && await IsReaderAsync(caller) ? entry.View : null;
+
+    public Task<IntroductionCounts> GetCountsAsync() => Task.FromResult(state.State.Counts);
+
+    public Task<IntroductionPreferences?> GetPreferencesAsync(Caller caller) =>
+        Task.FromResult(IsInbox && caller.ActsFor(Owner) ? state.State.Preferences : null);
+
+    public async Task<IntroductionPreferences> SetPreferencesAsync(Caller caller, IntroductionPreferences preferences)
+    {
+        if (!IsInbox || !caller.ActsFor(Owner))
+        {
+            throw caller.Forbidden("Only an organisation's own people may set which introductions it takes.");
+        }
+
+        var blocked = new List<string>();
+        foreach (var id in preferences.Blocked)
+        {
+            if (!HubIds.IsOrganisationId(id))
+            {
+                throw new HubException(ErrorCodes.IdInvalid, "That is not an organisation id.", "block");
+            }
+
+            if (id == Owner)
+            {
+                throw new HubException(ErrorCodes.InvalidValue, "An organisation cannot block itself.", "block");
+            }
+
+            if (!blocked.Contains(id))
+            {
+                blocked.Add(id);
+            }
+        }
+
+        if (blocked.Count > MaxBlocked)
+        {
+            throw new HubException(ErrorCodes.TooMany, $"An organisation blocks at most {MaxBlocked} others.", "block");
+        }
+
+        var checkedPreferences = new IntroductionPreferences(preferences.Open, blocked);
+        state.State.Preferences = checkedPreferences;
+        await PersistAsync();
+        return checkedPreferences;
+    }
+
+    public Task<bool> AcceptsFromAsync(string organisationId)
+    {
+        var preferences = state.State.Preferences;
+        return Task.FromResult(preferences.Open && !preferences.Blocked.Contains(organisationId));
+    }
+
+    public Task<bool> IsConnectedWithAsync(IReadOnlyList<string> organisationIds) =>
+        Task.FromResult(organisationIds.Any(state.State.ConnectedWith.Contains));
+
+    public async Task<bool> SubscribeAsync(Caller caller, IIntroductionObserver observer)
+    {
+        if (!await IsReaderAsync(caller))
+        {
+            return false;
+        }
+
+        _observers.Subscribe(observer, observer);
+        return true;
+    }
+
+    public Task UnsubscribeAsync(IIntroductionObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>An inbox lists everything it holds; a network lists only what it brokered (the rest it only counts).</summary>
+    private bool Readable(IntroductionView view) => IsInbox || view.BrokerNetwork == Owner;
+
+    private async Task<bool> IsReaderAsync(Caller caller)
+    {
+        if (caller.IsAnonymous)
+        {
+            return false;
+        }
+
+        if (IsInbox)
+        {
+            return caller.ActsFor(Owner);
+        }
+
+        var slug = Owner;
+        return caller.Networks.Contains(slug, StringComparer.Ordinal)
+            && (await GrainFactory.GetNetwork(slug).GetCoordinatorsAsync(caller))?.Contains(caller.Subject) == true;
+    }
+
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await _writer!.WriteAsync();
+        }
+        catch
+        {
+            // The change is in memory but not durable: start again from what storage holds; the sender retries.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Keeps the list within its bounds (see the remarks on the class).</summary>
+    private void Forget(Dictionary<string, IntroductionListEntry> entries)
+    {
+        if (!IsInbox)
+        {
+            var settledBefore = time.GetUtcNow() - options.Value.Settled;
+            foreach (var settled in entries.Where(p => p.Value.RequestedAt < settledBefore).Select(p => p.Key).ToArray())
+            {
+                entries.Remove(settled);
+            }
+
+            return;
+        }
+
+        var closed = entries.Values.Count(IsClosed);
+        if (closed > MaxClosed)
+        {
+            foreach (var entry in entries.Values.Where(IsClosed).OrderBy(e => e.View!.ClosedAt).Take(closed - MaxClosed).ToArray())
+            {
+                entries.Remove(entry.View!.Id);
+            }
+        }
+    }
+
+    private static bool IsClosed(IntroductionListEntry entry) => !entry.State.IsOpen() && entry.State != IntroductionState.Connected;
+
+    /// <summary>Moves the counts from what the list held (if anything) to <paramref name="now"/>.</summary>
+    private static IntroductionCounts Count(IntroductionCounts counts, IntroductionListEntry? before, IntroductionView now)
+    {
+        var requested = before is null ? 1 : 0;
+        int Became(IntroductionState s) => now.State == s && before?.State != s ? 1 : 0;
+        var met = now.Met == true && before?.Met != true ? 1 : 0;
+        return counts with
+        {
+            Requested = counts.Requested + requested,
+            Connected = counts.Connected + Became(IntroductionState.Connected),
+            Declined = counts.Declined + Became(IntroductionState.Declined),
+            Expired = counts.Expired + Became(IntroductionState.Expired),
+            Withdrawn = counts.Withdrawn + Became(IntroductionState.Withdrawn),
+            Met = counts.Met + met,
+        };
+    }
+}
