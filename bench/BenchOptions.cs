@@ -7,7 +7,7 @@ namespace OurSociety.Federation.Bench;
 public sealed record BenchOptions(string Backend, string? ConnectionString, bool Quick, string OutputDirectory, string Machine, string? Only = null)
 {
     /// <summary>The scenarios, in the order a full run takes them.</summary>
-    public static readonly string[] Scenarios = ["memory", "posts", "feed", "federated"];
+    public static readonly string[] Scenarios = ["memory", "posts", "feed", "federated", "introductions"];
 
     public bool IsPostgres => Backend == "postgres";
 

@@ -27,6 +27,11 @@ try
     {
         await FederatedBench.RunAsync(hub, options, report);
     }
+
+    if (options.Runs("introductions"))
+    {
+        await IntroductionBench.RunAsync(hub, options, report);
+    }
 }
 finally
 {

@@ -11,9 +11,9 @@ namespace OurSociety.Federation.Introductions;
 /// <remarks>
 /// Reentrant, so notices arriving together share one storage write (<see cref="CoalescingWriter"/>). Its size is
 /// bounded. An inbox keeps open and connected introductions and the newest <see cref="MaxClosed"/> of those that closed
-/// without connecting. A network's records keep the introductions it brokered (as its coordinators see them) and,
-/// for counting each change once, the id and version of those it counts; both only until nothing can change them any
-/// more (<see cref="IntroductionOptions.Settled"/> after the request), so the state holds about two months' introductions.
+/// without connecting. A network's records keep, for its coordinators, the open introductions it brokered and the newest
+/// <see cref="MaxBrokeredHistory"/> that ended; and, to count each change once, a few numbers per introduction it counts
+/// until nothing can change it any more (<see cref="IntroductionOptions.Settled"/> after the request: about two months).
 /// </remarks>
 [Reentrant]
 public sealed class IntroductionListGrain(
@@ -24,6 +24,9 @@ public sealed class IntroductionListGrain(
 {
     /// <summary>How many introductions that closed without connecting a list keeps listing.</summary>
     public const int MaxClosed = 1000;
+
+    /// <summary>How many brokered introductions that have ended (connected or not) a network keeps listing for its coordinators.</summary>
+    public const int MaxBrokeredHistory = 200;
 
     /// <summary>The most organisations an inbox blocks.</summary>
     public const int MaxBlocked = 500;
@@ -227,6 +230,16 @@ public sealed class IntroductionListGrain(
             foreach (var settled in entries.Where(p => p.Value.RequestedAt < settledBefore).Select(p => p.Key).ToArray())
             {
                 entries.Remove(settled);
+            }
+
+            // Coordinators' history: every open introduction, and the newest that ended; older ones are only counted.
+            var ended = entries.Values.Where(e => e.View is not null && !e.State.IsOpen()).ToList();
+            if (ended.Count > MaxBrokeredHistory)
+            {
+                foreach (var entry in ended.OrderBy(e => e.View!.ConnectedAt ?? e.View.ClosedAt).Take(ended.Count - MaxBrokeredHistory))
+                {
+                    entries[entry.View!.Id] = entry with { View = null };
+                }
             }
 
             return;
