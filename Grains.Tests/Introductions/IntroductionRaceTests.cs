@@ -5,7 +5,11 @@ using OurSociety.Federation.Introductions;
 
 namespace OurSociety.Federation.Grains.Tests.Introductions;
 
-[Collection(ClusterCollection.Name)]
+/// <summary>
+/// On a cluster of its own: its thousand activations would otherwise make every later test that moves the shared fake
+/// clock by months pay for Orleans' activation collector stepping through each minute of it.
+/// </summary>
+[Collection(RaceClusterCollection.Name)]
 public sealed class IntroductionRaceTests(ClusterFixture fixture)
 {
     private const int Count = 1000;
@@ -114,4 +118,10 @@ public sealed class IntroductionRaceTests(ClusterFixture fixture)
         var views = await Task.WhenAll(ids.Select(id => list.GetAsync(reader, id)));
         return views.OfType<IntroductionView>().Select(Line).ToArray();
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RaceClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "introduction races";
 }
