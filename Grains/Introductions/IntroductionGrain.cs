@@ -261,11 +261,14 @@ public sealed partial class IntroductionGrain(
         }
     }
 
-    /// <summary>Bumps the version, writes, reschedules the reminder alongside the write, and tells the recipients.</summary>
+    /// <summary>
+    /// Bumps the version and writes, pointing the reminder at the next deadline alongside the write if there is one, then
+    /// tells the recipients (which removes the reminder when nothing is left to do).
+    /// </summary>
     private async Task ChangeAsync(DateTimeOffset now)
     {
         Record.Version++;
-        await Task.WhenAll(WriteAsync(), ScheduleAsync(now));
+        await Task.WhenAll(WriteAsync(), NextDeadline() is null ? Task.CompletedTask : ScheduleAsync(now));
         await DeliverAsync();
     }
 
@@ -369,14 +372,16 @@ public sealed partial class IntroductionGrain(
             _retryDelay = _firstRetry;
             if (NextDeadline() is null)
             {
-                // Nothing left to do: record that everyone has it, then the reminder can go.
-                await WriteAsync();
+                // Nothing left to do. (What each recipient confirmed is written with the next change, if any: after a
+                // restart the grain may tell them again, which they ignore.)
                 await UnscheduleAsync();
             }
         }
         else
         {
+            // Retried on a timer while active, and by the reminder (a backstop if no deadline is left) after a restart.
             StartRetrying();
+            await ScheduleAsync(time.GetUtcNow());
         }
     }
 
