@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -12,14 +13,15 @@ using OurSociety.Federation.Storage.Sqlite;
 
 namespace OurSociety.Federation.Storage;
 
-/// <summary>Registers the hub's grain storage (named <see cref="HubStorage.Name"/>) from the <c>Hub:Storage</c> section.</summary>
+/// <summary>Registers the hub's grain storage (named <see cref="HubStorage.Name"/>) and reminders from the <c>Hub:Storage</c> section.</summary>
 public static class HubStorageSiloBuilderExtensions
 {
     /// <summary>
     /// Binds and validates <see cref="HubStorageOptions"/> (a bad setting stops the host at start with its message) and
     /// adds the grain storage that <c>[PersistentState("…", HubStorage.Name)]</c> resolves: the embedded SQLite store, or
     /// Orleans' ADO.NET storage on PostgreSQL with the hub's schema applied first when <c>ApplySchemaAtStart</c> is set.
-    /// Both use Orleans' binary serializer, so a state written by one backend reads the same in the other.
+    /// Both use Orleans' binary serializer, so a state written by one backend reads the same in the other. Reminders
+    /// are durable on both: the hub's own reminder table in the same SQLite file, or Orleans' ADO.NET reminder table.
     /// </summary>
     public static ISiloBuilder AddHubStorage(this ISiloBuilder builder, IConfiguration configuration)
     {
@@ -53,10 +55,18 @@ public static class HubStorageSiloBuilderExtensions
                         // The hub's scripts have no DeleteStorageKey: a clear keeps the row and bumps its version.
                         o.DeleteStateOnClear = false;
                     }));
+                builder.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = ("Npgsql", settings.ConnectionString));
                 break;
 
             default:
+                // One database file for grain state and reminders, written through one writer.
+                services.TryAddSingleton(sp => new SqliteStore(
+                    sp.GetRequiredService<IOptions<HubStorageOptions>>().Value.DataDirectory,
+                    sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                    sp.GetRequiredService<ILogger<SqliteStore>>()));
                 services.AddGrainStorage(HubStorage.Name, SqliteGrainStorage.Create);
+                builder.AddReminders();
+                services.AddSingleton<IReminderTable, SqliteReminderTable>();
                 break;
         }
 

@@ -5,13 +5,13 @@ namespace OurSociety.Federation.Storage;
 /// <summary>Source-generated log messages of the hub's storage (event ids 1100–1199).</summary>
 internal static partial class StorageLog
 {
-    [LoggerMessage(1100, LogLevel.Information, "Grain storage {Provider} opened the SQLite database {Path}")]
-    public static partial void SqliteOpened(ILogger logger, string provider, string path);
+    [LoggerMessage(1100, LogLevel.Information, "Opened the hub's SQLite database {Path}")]
+    public static partial void SqliteOpened(ILogger logger, string path);
 
-    [LoggerMessage(1101, LogLevel.Information, "Grain storage {Provider} closed the SQLite database")]
-    public static partial void SqliteClosed(ILogger logger, string provider);
+    [LoggerMessage(1101, LogLevel.Information, "Closed the hub's SQLite database {Path}")]
+    public static partial void SqliteClosed(ILogger logger, string path);
 
-    [LoggerMessage(1102, LogLevel.Error, "A group commit of {Count} grain state writes failed")]
+    [LoggerMessage(1102, LogLevel.Error, "A group commit of {Count} writes failed")]
     public static partial void GroupCommitFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(1103, LogLevel.Debug, "Version conflict on {Operation} of {StateName} for grain {GrainId}: ETag {ETag} is stale")]

@@ -10,6 +10,8 @@ internal static class SqliteDatabase
 {
     public const string FileName = "hub.db";
 
+    // grain_state: one row per (state name, grain id). reminder: Orleans reminders (see SqliteReminderTable), one row per
+    // (service, grain, reminder name), with the grain's uniform hash (0 to 2^32-1) for the range reads of each silo.
     // One row per (state name, grain id). A plain rowid table rather than WITHOUT ROWID: payloads can be megabytes,
     // and SQLite keeps large rows out of the primary-key b-tree only in rowid tables.
     private const string Schema = """
@@ -21,7 +23,18 @@ internal static class SqliteDatabase
             modified_at INTEGER NOT NULL,
             PRIMARY KEY (state_name, grain_id)
         );
-        PRAGMA user_version = 1;
+        CREATE TABLE IF NOT EXISTS reminder (
+            service_id  TEXT    NOT NULL,
+            grain_id    TEXT    NOT NULL,
+            name        TEXT    NOT NULL,
+            start_at    INTEGER NOT NULL,
+            period_ms   INTEGER NOT NULL,
+            grain_hash  INTEGER NOT NULL,
+            version     INTEGER NOT NULL,
+            PRIMARY KEY (service_id, grain_id, name)
+        );
+        CREATE INDEX IF NOT EXISTS reminder_by_hash ON reminder (service_id, grain_hash);
+        PRAGMA user_version = 2;
         """;
 
     public static string ConnectionString(string dataDirectory)

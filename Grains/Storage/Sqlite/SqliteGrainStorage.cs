@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Serialization.Serializers;
 using OurSociety.Federation.Storage;
 using OurSociety.Federation.Storage.Sqlite;
@@ -26,38 +25,32 @@ namespace Orleans.Storage;
 public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     private readonly string _name;
-    private readonly string _dataDirectory;
+    private readonly SqliteStore _store;
     private readonly IGrainStorageSerializer _serializer;
     private readonly IActivatorProvider _activators;
-    private readonly TimeProvider _time;
     private readonly ILogger<SqliteGrainStorage> _logger;
-    private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private SqliteGroupCommitWriter? _writer;
-    private SqliteReadPool? _readers;
+    private int _open;
 
     public SqliteGrainStorage(
         string name,
-        string dataDirectory,
+        SqliteStore store,
         IGrainStorageSerializer serializer,
         IActivatorProvider activators,
-        TimeProvider time,
         ILogger<SqliteGrainStorage> logger)
     {
         _name = name;
-        _dataDirectory = dataDirectory;
+        _store = store;
         _serializer = serializer;
         _activators = activators;
-        _time = time;
         _logger = logger;
     }
 
     /// <summary>The factory Orleans' <c>AddGrainStorage</c> calls for the provider named <paramref name="name"/>.</summary>
     public static SqliteGrainStorage Create(IServiceProvider services, string name) => new(
         name,
-        services.GetRequiredService<IOptions<HubStorageOptions>>().Value.DataDirectory,
+        services.GetRequiredService<SqliteStore>(),
         services.GetKeyedService<IGrainStorageSerializer>(name) ?? services.GetRequiredService<IGrainStorageSerializer>(),
         services.GetRequiredService<IActivatorProvider>(),
-        services.GetService<TimeProvider>() ?? TimeProvider.System,
         services.GetRequiredService<ILogger<SqliteGrainStorage>>());
 
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -66,50 +59,23 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     /// <summary>Opens the database (creating the folder and file if missing). Called by the silo lifecycle.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
-        await _lifecycle.WaitAsync(cancellationToken);
-        try
+        if (Interlocked.Exchange(ref _open, 1) == 0)
         {
-            if (_writer is not null)
-            {
-                return;
-            }
-
-            var connectionString = SqliteDatabase.ConnectionString(_dataDirectory);
-            _writer = new SqliteGroupCommitWriter(connectionString, _time, _logger);
-            _readers = new SqliteReadPool(connectionString, Math.Clamp(Environment.ProcessorCount, 2, 8));
-            StorageLog.SqliteOpened(_logger, _name, Path.Combine(Path.GetFullPath(_dataDirectory), SqliteDatabase.FileName));
-        }
-        finally
-        {
-            _lifecycle.Release();
+            await _store.AcquireAsync(cancellationToken);
         }
     }
 
-    /// <summary>Commits what is queued, then closes every connection. Called by the silo lifecycle and on dispose.</summary>
+    /// <summary>Lets go of the database (the last of its users commits what is queued and closes it). Called by the silo lifecycle and on dispose.</summary>
     public async Task CloseAsync(CancellationToken cancellationToken)
     {
-        await _lifecycle.WaitAsync(CancellationToken.None);
-        try
+        if (Interlocked.Exchange(ref _open, 0) == 1)
         {
-            if (_writer is null)
-            {
-                return;
-            }
-
-            await _writer.DisposeAsync();
-            _readers?.Dispose();
-            _writer = null;
-            _readers = null;
-            StorageLog.SqliteClosed(_logger, _name);
-        }
-        finally
-        {
-            _lifecycle.Release();
+            await _store.ReleaseAsync();
         }
     }
 
     // The container may dispose this twice (it is registered as the keyed storage and as a lifecycle participant),
-    // so closing is idempotent and the semaphore, which never allocates a wait handle here, is left to the collector.
+    // so closing is idempotent.
     public ValueTask DisposeAsync() => new(CloseAsync(CancellationToken.None));
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -149,12 +115,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         grainState.State = _activators.GetActivator<T>().Create();
     }
 
-    private SqliteGroupCommitWriter Writer => _writer ?? throw NotOpen();
+    private SqliteGroupCommitWriter Writer => _store.Writer;
 
-    private SqliteReadPool Readers => _readers ?? throw NotOpen();
-
-    private InvalidOperationException NotOpen() =>
-        new($"Grain storage '{_name}' is not open: it opens when the silo starts and closes when it stops.");
+    private SqliteReadPool Readers => _store.Readers;
 
     private long? ParseETag(string? eTag, string stateName, string grainId)
     {

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace OurSociety.Federation.Storage.Sqlite;
 
 /// <summary>
-/// The only connection that writes. A single loop takes every request that is waiting, applies them in one
-/// transaction (each with its own ETag check) and commits once, so one fsync acknowledges the whole group.
+/// The only connection that writes. A single loop takes every request that is waiting (grain state writes, and the
+/// reminder table's rows), applies them in one transaction (each with its own ETag check) and commits once, so one
+/// fsync acknowledges the whole group.
 /// Under load the group grows by itself; with one caller it is a plain transaction per write.
 /// </summary>
 internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
@@ -161,6 +162,11 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
 
     private long? Apply(SqliteWriteRequest request, SqliteTransaction transaction, long now)
     {
+        if (request.Operation is { } operation)
+        {
+            return operation(_connection, transaction);
+        }
+
         var command = request switch
         {
             { IsClear: true } => _clear,

@@ -17,7 +17,24 @@ internal sealed class SqliteReadPool(string connectionString, int size) : IDispo
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
     private readonly SemaphoreSlim _slots = new(size, size);
 
-    public async Task<SqliteStoredState?> ReadAsync(string stateName, string grainId)
+    public Task<SqliteStoredState?> ReadAsync(string stateName, string grainId) => ReadAsync(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Select;
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grainId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return (SqliteStoredState?)null;
+        }
+
+        var payload = reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1);
+        return new SqliteStoredState(reader.GetInt64(0), payload);
+    });
+
+    /// <summary>Runs <paramref name="read"/> on one of the pool's read-only connections.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read)
     {
         await _slots.WaitAsync();
         SqliteConnection? connection = null;
@@ -28,18 +45,7 @@ internal sealed class SqliteReadPool(string connectionString, int size) : IDispo
                 connection = SqliteDatabase.OpenReader(connectionString);
             }
 
-            using var command = connection.CreateCommand();
-            command.CommandText = Select;
-            command.Parameters.AddWithValue("$state", stateName);
-            command.Parameters.AddWithValue("$grain", grainId);
-            using var reader = command.ExecuteReader();
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            var payload = reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1);
-            return new SqliteStoredState(reader.GetInt64(0), payload);
+            return read(connection);
         }
         catch
         {

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace OurSociety.Federation.Storage.Sqlite;
 
 /// <summary>
@@ -18,7 +20,17 @@ internal sealed class SqliteWriteRequest(string stateName, string grainId, long?
     /// <summary>The serialized state, or <see langword="null"/> for a clear.</summary>
     public byte[]? Payload { get; } = payload;
 
-    public bool IsClear => Payload is null;
+    /// <summary>
+    /// An operation other than a state write (a reminder row), run inside the group's transaction; its result is what
+    /// <see cref="Completion"/> yields. Null for state writes and clears.
+    /// </summary>
+    public Func<SqliteConnection, SqliteTransaction, long?>? Operation { get; private init; }
+
+    public bool IsClear => Payload is null && Operation is null;
+
+    /// <summary>A request that runs <paramref name="operation"/> in the next group commit.</summary>
+    public static SqliteWriteRequest For(Func<SqliteConnection, SqliteTransaction, long?> operation) =>
+        new(string.Empty, string.Empty, null, null) { Operation = operation };
 
     public Task<long?> Completion => _completion.Task;
 
