@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Reminders;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using OurSociety.Federation.Hosting;
 using OurSociety.Federation.Storage;
 
 namespace OurSociety.Federation.Grains.Tests.Storage;
 
-/// <summary>A one-silo in-process cluster configured with <c>AddHubStorage</c>, as the hub's silo is.</summary>
+/// <summary>A one-silo in-process cluster configured with the hub's grain services and <c>AddHubStorage</c>, as the hub's silo is.</summary>
 public sealed class HubTestSilo : IAsyncDisposable
 {
     // Fixed so that a restarted silo finds the rows the previous one wrote (PostgreSQL keys rows by ServiceId).
@@ -23,13 +26,27 @@ public sealed class HubTestSilo : IAsyncDisposable
     /// <summary>The grain storage that <c>[PersistentState(…, HubStorage.Name)]</c> resolves.</summary>
     public IGrainStorage Storage => Services.GetRequiredKeyedService<IGrainStorage>(HubStorage.Name);
 
-    public static async Task<HubTestSilo> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// Starts the silo on <paramref name="settings"/>. With <paramref name="time"/>, the grains and the reminder service
+    /// both run on that clock (see <see cref="AdvanceUntilAsync"/>).
+    /// </summary>
+    public static async Task<HubTestSilo> StartAsync(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = ServiceId;
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddHubStorage(configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (time is not null)
+            {
+                silo.Services.AddSingleton<TimeProvider>(time);
+                silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, time);
+            }
+
+            silo.Services.AddHubGrainServices();
+            silo.AddHubStorage(configuration);
+        });
         var cluster = builder.Build();
         try
         {
@@ -42,6 +59,28 @@ public sealed class HubTestSilo : IAsyncDisposable
         }
 
         return new HubTestSilo(cluster);
+    }
+
+    /// <summary>
+    /// Moves a fake clock on in steps of <paramref name="step"/>, pausing briefly after each so the reminder service can
+    /// deliver what fell due and schedule what comes next, until <paramref name="done"/> holds; gives up (returning
+    /// false) after <paramref name="limit"/>. A reminder the service loads after its first due time has passed fires at
+    /// its next period, so tests step rather than jump.
+    /// </summary>
+    public static async Task<bool> AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, TimeSpan limit, Func<Task<bool>> done)
+    {
+        for (var moved = TimeSpan.Zero; moved <= limit; moved += step)
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            time.Advance(step);
+            await Task.Delay(50);
+        }
+
+        return await done();
     }
 
     public async ValueTask DisposeAsync()
