@@ -32,7 +32,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddIncomingGrainCallFilter<LinkMessageFaults>();
             silo.AddIncomingGrainCallFilter<IntroductionNoticeFaults>();
 
-            // Reminders on the same fake clock: a test moves time on and due reminders fire, with no waiting.
+            // Reminders (and the introductions' deadlines, measured on their clock) on the same fake clock; tests that
+            // need a deadline handled tick the grain as the reminder service would.
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Time);
         });

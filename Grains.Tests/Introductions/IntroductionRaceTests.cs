@@ -54,7 +54,7 @@ public sealed class IntroductionRaceTests(ClusterFixture fixture)
             races.Add(Race(() => intro.RespondAsync(w.PersonA, null, accept: true)));
             if (i % 5 == 0)
             {
-                late.Add(() => IntroductionTests.TickAsync(intro));
+                late.Add(() => IntroductionTests.TickAsync(_grains, intro));
                 late.Add(() => intro.RespondAsync(w.PersonB, null, accept));
                 if (i % 4 == 0)
                 {
@@ -74,7 +74,7 @@ public sealed class IntroductionRaceTests(ClusterFixture fixture)
         await Task.WhenAll(races);
         fixture.Time.Advance(TimeSpan.FromDays(15));
         await Task.WhenAll(late.Select(Race));
-        await IntroductionTests.TickAsync([.. ids.Select(_grains.GetIntroduction)]);
+        await IntroductionTests.TickAsync(_grains, [.. ids.Select(_grains.GetIntroduction)]);
 
         // Each introduction ended exactly once, and both inboxes hold that same ending; each broker's records hold it for
         // the newest it lists (every open one and the newest that ended), and count them all below.

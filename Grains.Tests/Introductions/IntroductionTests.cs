@@ -156,7 +156,7 @@ public sealed class IntroductionTests(ClusterFixture fixture)
 
         // Half-time: the organisation that has not answered is reminded; the one that has is not.
         fixture.Time.Advance(view.ExpiresAt - view.RequestedAt - TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
-        await TickAsync(open, connecting);
+        await TickAsync(_grains, open, connecting);
         await Eventually.EqualAsync(true, async () => (await InboxAsync(w.B, w.PersonB, view.Id))!.Reminded);
         Assert.False((await InboxAsync(w.A, w.PersonA, view.Id))!.Reminded);
 
@@ -168,7 +168,7 @@ public sealed class IntroductionTests(ClusterFixture fixture)
 
         // The deadline passes with one answer missing: expired everywhere, and too late to answer.
         fixture.Time.Advance(TimeSpan.FromDays(7));
-        await TickAsync(open, connecting);
+        await TickAsync(_grains, open, connecting);
         await Eventually.EqualAsync(IntroductionState.Expired, async () => (await InboxAsync(w.B, w.PersonB, view.Id))!.State);
         Assert.Equal(IntroductionState.Expired, (await InboxAsync(w.A, w.PersonA, view.Id))!.State);
         Assert.Equal(ErrorCodes.IntroductionClosed, (await Assert.ThrowsAsync<HubException>(() => open.RespondAsync(w.PersonB, null, accept: true))).Code);
@@ -214,10 +214,10 @@ public sealed class IntroductionTests(ClusterFixture fixture)
     }
 
     /// <summary>What the reminder service does when a reminder falls due: the grain checks its deadlines against the hub's clock.</summary>
-    internal static async Task TickAsync(params IIntroductionGrain[] introductions)
+    internal static async Task TickAsync(IGrainFactory grains, params IIntroductionGrain[] introductions)
     {
         var now = DateTime.UtcNow;
-        await Task.WhenAll(introductions.Select(i => i.ReceiveReminder("deadline", new TickStatus(now, TimeSpan.FromHours(1), now))));
+        await Task.WhenAll(introductions.Select(i => grains.GetGrain<IRemindable>(i.GetGrainId()).ReceiveReminder("deadline", new TickStatus(now, TimeSpan.FromHours(1), now))));
     }
 
     private async Task<IntroductionView?> InboxAsync(OrganisationProfile organisation, Caller person, string id) =>

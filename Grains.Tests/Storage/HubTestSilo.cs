@@ -27,8 +27,8 @@ public sealed class HubTestSilo : IAsyncDisposable
     public IGrainStorage Storage => Services.GetRequiredKeyedService<IGrainStorage>(HubStorage.Name);
 
     /// <summary>
-    /// Starts the silo on <paramref name="settings"/>. With <paramref name="time"/>, the grains and the reminder service
-    /// both run on that clock (see <see cref="AdvanceUntilAsync"/>).
+    /// Starts the silo on <paramref name="settings"/>. With <paramref name="time"/>, the reminder service (and so the
+    /// introductions' deadlines) run on that clock (see <see cref="AdvanceUntilAsync"/>).
     /// </summary>
     public static async Task<HubTestSilo> StartAsync(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider? time = null)
     {
@@ -40,7 +40,8 @@ public sealed class HubTestSilo : IAsyncDisposable
         {
             if (time is not null)
             {
-                silo.Services.AddSingleton<TimeProvider>(time);
+                // Only the reminder service's clock (which introductions measure their deadlines on): Orleans' own
+                // timers keep the system clock, so moving the fake one by days does not upset the silo's health checks.
                 silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, time);
             }
 
@@ -64,8 +65,8 @@ public sealed class HubTestSilo : IAsyncDisposable
     /// <summary>
     /// Moves a fake clock on in steps of <paramref name="step"/>, pausing briefly after each so the reminder service can
     /// deliver what fell due and schedule what comes next, until <paramref name="done"/> holds; gives up (returning
-    /// false) after <paramref name="limit"/>. A reminder the service loads after its first due time has passed fires at
-    /// its next period, so tests step rather than jump.
+    /// false) after <paramref name="limit"/>. Steps shorter than a reminder's period let the service see each tick fall
+    /// due; one long jump (or steps as long as the period) can pass a tick without delivering it.
     /// </summary>
     public static async Task<bool> AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, TimeSpan limit, Func<Task<bool>> done)
     {
@@ -77,7 +78,12 @@ public sealed class HubTestSilo : IAsyncDisposable
             }
 
             time.Advance(step);
-            await Task.Delay(50);
+
+            // Give what fell due a moment of real time before moving on.
+            for (var waited = 0; waited < 300 && !await done(); waited += 20)
+            {
+                await Task.Delay(20);
+            }
         }
 
         return await done();

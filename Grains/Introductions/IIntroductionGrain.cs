@@ -9,7 +9,7 @@ namespace OurSociety.Federation.Introductions;
 /// retrying until each has it, and keeps its deadlines with a durable reminder.
 /// </summary>
 [Alias("IIntroductionGrain")]
-public interface IIntroductionGrain : IGrainWithStringKey, IRemindable
+public interface IIntroductionGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Creates the introduction under this grain's id. The caller is a coordinator of <see cref="RequestIntroduction.BrokerNetwork"/>

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Reminders;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
@@ -15,20 +17,30 @@ namespace OurSociety.Federation.Introductions;
 /// A recipient that does not confirm is retried by a grain timer while the grain is active, and by the grain's durable
 /// reminder after a restart, so no notice is lost; recipients keep the newest version, so none is applied twice. The
 /// same reminder carries the deadlines: a nudge at half-time, expiry, and the check-in after connecting. It is removed
-/// once nothing is due and every recipient has confirmed.
+/// once nothing is due and every recipient has confirmed. Deadlines are measured on the reminder service's clock, so
+/// the reminder and the grain always agree on what is due (both are the system clock unless a test replaces them).
 /// </remarks>
 public sealed partial class IntroductionGrain(
     [PersistentState("introduction", HubStorage.Name)] IPersistentState<IntroductionRecord> state,
-    TimeProvider time,
+    [FromKeyedServices(ReminderTimeProviderNames.Reminders)] TimeProvider time,
     IOptions<IntroductionOptions> options,
-    ILogger<IntroductionGrain> logger) : Grain, IIntroductionGrain
+    ILogger<IntroductionGrain> logger) : Grain, IIntroductionGrain, IRemindable
 {
     public const int MaxReasonLength = 1000;
 
     private const string DeadlineReminder = "deadline";
 
-    /// <summary>How often a reminder with nothing due yet still wakes the grain, to retry notices after a restart.</summary>
-    private static readonly TimeSpan _backstop = TimeSpan.FromHours(1);
+    /// <summary>
+    /// The reminder's period: how often it wakes the grain again after its due time until the grain points it at the next
+    /// deadline or removes it (and, with no deadline left, how often it retries notices after a restart).
+    /// </summary>
+    private static readonly TimeSpan _backstop = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How early a deadline counts as reached: reminder stores keep times to the millisecond or microsecond, so a tick
+    /// can arrive a hair before the deadline it was set for.
+    /// </summary>
+    private static readonly TimeSpan _slack = TimeSpan.FromSeconds(1);
 
     private static readonly TimeSpan _firstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan _maxRetry = TimeSpan.FromMinutes(1);
@@ -217,13 +229,13 @@ public sealed partial class IntroductionGrain(
         var now = time.GetUtcNow();
         var record = Record;
         var changed = false;
-        if (record.State.IsOpen() && record.RemindedAt is null && now >= NudgeAt(record))
+        if (record.State.IsOpen() && record.RemindedAt is null && now + _slack >= NudgeAt(record))
         {
             record.RemindedAt = now;
             changed = true;
         }
 
-        if (record.State == IntroductionState.Connected && record.CheckInAskedAt is null && now >= record.ConnectedAt!.Value + options.Value.CheckInAfter)
+        if (record.State == IntroductionState.Connected && record.CheckInAskedAt is null && now + _slack >= record.ConnectedAt!.Value + options.Value.CheckInAfter)
         {
             record.CheckInAskedAt = now;
             changed = true;
@@ -235,8 +247,9 @@ public sealed partial class IntroductionGrain(
             await WriteAsync();
         }
 
-        await DeliverAsync();
+        // The next deadline first, so the reminder is never left pointing at one already handled.
         await ScheduleAsync(now);
+        await DeliverAsync();
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -253,7 +266,7 @@ public sealed partial class IntroductionGrain(
     private async Task CloseIfDueAsync()
     {
         var now = time.GetUtcNow();
-        if (Record.State.IsOpen() && now >= Record.ExpiresAt)
+        if (Record.State.IsOpen() && now + _slack >= Record.ExpiresAt)
         {
             Record.State = IntroductionState.Expired;
             Record.ClosedAt = now;

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Reminders;
 using Orleans.Utilities;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
@@ -19,7 +21,7 @@ namespace OurSociety.Federation.Introductions;
 public sealed class IntroductionListGrain(
     [PersistentState("introductions", HubStorage.Name)] IPersistentState<IntroductionListState> state,
     IOptions<IntroductionOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(ReminderTimeProviderNames.Reminders)] TimeProvider time,
     ILogger<IntroductionListGrain> logger) : Grain, IIntroductionListGrain
 {
     /// <summary>How many introductions that closed without connecting a list keeps listing.</summary>
