@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using OurSociety.Federation.Api.Feeds;
+using OurSociety.Federation.Api.Introductions;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
 
@@ -19,5 +20,6 @@ public sealed class HubMutation : ObjectGraphType
         this.AddLinkMutations();
         this.AddOrganisationMutations();
         this.AddFeedMutations();
+        this.AddIntroductionMutations();
     }
 }

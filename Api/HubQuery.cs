@@ -3,6 +3,7 @@ using GraphQL.Types;
 using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Api.Feeds;
+using OurSociety.Federation.Api.Introductions;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Common;
@@ -17,7 +18,7 @@ public sealed class HubQuery : ObjectGraphType
     public HubQuery()
     {
         Name = "Query";
-        Description = "Read networks, organisations and feeds. Without a token, reads see what is public; with one, also what the caller's networks and organisations let it see.";
+        Description = "Read networks, organisations, feeds and introductions. Without a token, reads see what is public; with one, also what the caller's networks and organisations let it see.";
 
         Field<NodeInterface>("node")
             .Description("Fetches any object by its global id; null if it does not exist or the caller may not see it.")
@@ -50,6 +51,7 @@ public sealed class HubQuery : ObjectGraphType
             });
 
         this.AddFederatedFeed();
+        this.AddIntroductions();
 
         Field<OrganisationType>("organisation")
             .Description("An organisation by its id; null if there is none.")

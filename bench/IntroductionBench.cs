@@ -14,8 +14,8 @@ namespace OurSociety.Federation.Bench;
 /// </summary>
 public static class IntroductionBench
 {
-    public const int Pairs = 20;
-    public const int MembersPerNetwork = 50;
+    public const int Pairs = 50;
+    public const int MembersPerNetwork = 20;
     public const int Workers = 64;
     public const double TargetPerSecond = 500;
 

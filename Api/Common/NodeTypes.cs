@@ -6,4 +6,5 @@ public static class NodeTypes
     public const string Network = "Network";
     public const string Organisation = "Organisation";
     public const string Activity = "Activity";
+    public const string Introduction = "Introduction";
 }

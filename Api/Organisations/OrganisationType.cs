@@ -34,6 +34,9 @@ public sealed class OrganisationType : ObjectGraphType<OrganisationProfile>
         Field<ContactType>("contact")
             .Description("Visible only to the organisation's own people and to the other side of a CONNECTED introduction; null for everyone else.")
             .ResolveAsync(async ctx => await ctx.Hub().Grains.GetOrganisation(ctx.Source.Id).GetContactAsync(await ctx.CallerAsync()));
+        Field<Introductions.IntroductionPreferencesType>("introductionPreferences")
+            .Description("Which introductions it takes. Visible to its own people; null for everyone else.")
+            .ResolveAsync(async ctx => await ctx.Hub().Grains.GetInbox(ctx.Source.Id).GetPreferencesAsync(await ctx.CallerAsync()));
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("people")
             .Description("Who may act for it (their sign-in subjects). Visible to its own people; null for everyone else.")
             .ResolveAsync(async ctx => (await ctx.Hub().OwnOrganisationAsync(ctx.Source.Id, ctx.User))?.People);

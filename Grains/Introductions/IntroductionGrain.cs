@@ -47,7 +47,6 @@ public sealed partial class IntroductionGrain(
 
     private IGrainTimer? _retry;
     private TimeSpan _retryDelay = _firstRetry;
-    private DateTimeOffset? _reminderDue;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -62,9 +61,14 @@ public sealed partial class IntroductionGrain(
         if (Record.Request is { } existing)
         {
             // A retry of the same request (the id came from the caller's client request id) returns what it made.
-            return existing.A == command.A && existing.B == command.B && Record.RequestedBy == caller.Subject
-                ? await ViewForAsync(caller) ?? throw new HubException(ErrorCodes.IntroductionNotFound, "There is no such introduction.", "introductionId")
-                : throw new HubException(ErrorCodes.RequestIdReused, "This client request id was already used for a different introduction.", "clientRequestId");
+            if (existing.A != command.A || existing.B != command.B || Record.RequestedBy != caller.Subject)
+            {
+                throw new HubException(ErrorCodes.RequestIdReused, "This client request id was already used for a different introduction.", "clientRequestId");
+            }
+
+            // A retry after a failure may find the state written but not yet told: finish what the first attempt began.
+            await DeliverAsync();
+            return await ViewForAsync(caller) ?? throw NotFound();
         }
 
         var request = Checked(command);
@@ -114,7 +118,7 @@ public sealed partial class IntroductionGrain(
 
         // The reminder first: a crash after it and before the write leaves a reminder that finds nothing and removes
         // itself; the other order could leave an introduction that nothing ever wakes to expire.
-        await ScheduleAsync(now);
+        await PointReminderAsync(NextDeadline()!.Value, now);
         await WriteAsync();
         await DeliverAsync();
         return ViewFor(Side(caller, null) ?? Role.Broker);
@@ -224,7 +228,6 @@ public sealed partial class IntroductionGrain(
             return;
         }
 
-        _reminderDue = null;
         await CloseIfDueAsync();
         var now = time.GetUtcNow();
         var record = Record;
@@ -241,14 +244,25 @@ public sealed partial class IntroductionGrain(
             changed = true;
         }
 
-        if (changed)
+        // Where the reminder goes next is written with the change, then the reminder follows; if that fails, its period
+        // brings the tick (and this) back.
+        var next = NextDeadline() ?? (Undelivered().Any() ? now + _backstop : null);
+        if (changed || next != record.ReminderDue)
         {
-            record.Version++;
+            record.Version += changed ? 1 : 0;
+            record.ReminderDue = next;
             await WriteAsync();
         }
 
-        // The next deadline first, so the reminder is never left pointing at one already handled.
-        await ScheduleAsync(now);
+        if (next is { } due)
+        {
+            await PointReminderAsync(due, now);
+        }
+        else
+        {
+            await UnscheduleAsync();
+        }
+
         await DeliverAsync();
     }
 
@@ -281,7 +295,17 @@ public sealed partial class IntroductionGrain(
     private async Task ChangeAsync(DateTimeOffset now)
     {
         Record.Version++;
-        await Task.WhenAll(WriteAsync(), NextDeadline() is null ? Task.CompletedTask : ScheduleAsync(now));
+
+        // The reminder moves only when the next deadline comes before it is due: when it fires early, the tick points
+        // it on (so connecting, declining or withdrawing usually costs no reminder write).
+        var next = NextDeadline();
+        var earlier = next is { } n && (Record.ReminderDue is not { } due || n < due);
+        if (earlier)
+        {
+            Record.ReminderDue = next;
+        }
+
+        await Task.WhenAll(WriteAsync(), earlier ? PointReminderAsync(next!.Value, now) : Task.CompletedTask);
         await DeliverAsync();
     }
 
@@ -311,27 +335,12 @@ public sealed partial class IntroductionGrain(
             : null;
     }
 
-    /// <summary>
-    /// Points the reminder at the next deadline, or, with none left, keeps it as a backstop until every recipient has
-    /// confirmed and then removes it.
-    /// </summary>
-    private async Task ScheduleAsync(DateTimeOffset now)
+    /// <summary>Registers (or moves) the grain's one reminder to fall due at <paramref name="due"/>.</summary>
+    private async Task PointReminderAsync(DateTimeOffset due, DateTimeOffset now)
     {
-        var next = NextDeadline() ?? (Undelivered().Any() ? now + _backstop : null);
-        if (next is null)
-        {
-            await UnscheduleAsync();
-            return;
-        }
-
-        if (_reminderDue == next)
-        {
-            return;
-        }
-
-        var due = next.Value - now;
-        await this.RegisterOrUpdateReminder(DeadlineReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, _backstop);
-        _reminderDue = next;
+        var wait = due - now;
+        await this.RegisterOrUpdateReminder(DeadlineReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, _backstop);
+        Record.ReminderDue = due;
     }
 
     private async Task UnscheduleAsync()
@@ -341,7 +350,7 @@ public sealed partial class IntroductionGrain(
             await this.UnregisterReminder(reminder);
         }
 
-        _reminderDue = null;
+        Record.ReminderDue = null;
         _retry?.Dispose();
         _retry = null;
     }
@@ -383,18 +392,23 @@ public sealed partial class IntroductionGrain(
             _retry?.Dispose();
             _retry = null;
             _retryDelay = _firstRetry;
-            if (NextDeadline() is null)
+            if (NextDeadline() is null && Record.ReminderDue is null)
             {
-                // Nothing left to do. (What each recipient confirmed is written with the next change, if any: after a
-                // restart the grain may tell them again, which they ignore.)
                 await UnscheduleAsync();
             }
+
+            // Otherwise a reminder is still set: its next tick finds nothing left and removes it. (What each recipient
+            // confirmed is written with the next change; after a restart the grain may tell them again, which they ignore.)
         }
         else
         {
-            // Retried on a timer while active, and by the reminder (a backstop if no deadline is left) after a restart.
+            // Retried on a timer while active, and by the reminder (a backstop if none is set) after a restart.
             StartRetrying();
-            await ScheduleAsync(time.GetUtcNow());
+            if (Record.ReminderDue is null)
+            {
+                var now = time.GetUtcNow();
+                await PointReminderAsync(now + _backstop, now);
+            }
         }
     }
 

@@ -66,6 +66,10 @@ public sealed class IntroductionRecord
     [Id(17)]
     public Dictionary<string, long> Delivered { get; set; } = [];
 
+    /// <summary>When the grain's reminder is next due (null when it has none): a later change only moves it earlier.</summary>
+    [Id(18)]
+    public DateTimeOffset? ReminderDue { get; set; }
+
     /// <summary>The network the introduction counts for: its broker, or else the asker's network.</summary>
     public string Home => Request?.BrokerNetwork ?? (Asker == Request?.B ? BNetwork : ANetwork);
 

@@ -1,0 +1,69 @@
+using GraphQL.Types;
+using OurSociety.Federation.Api.Common;
+using OurSociety.Federation.Api.Organisations;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Introductions;
+
+namespace OurSociety.Federation.Api.Introductions;
+
+public static class IntroductionMutations
+{
+    public static void AddIntroductionMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<IntroductionPayloadType, RequestIntroductionInputType, IntroductionView>(
+            "requestIntroduction",
+            "Asks to introduce two organisations in the same network or in two actively linked ones: a coordinator brokers it for its network, or a person asks for their own organisation. Both must say yes before either sees the other's contact details.",
+            async (ctx, input) =>
+            {
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("ask for an introduction");
+                var command = new RequestIntroduction(
+                    OrganisationIds.Parse(input.Get<string>("a"), "a"),
+                    OrganisationIds.Parse(input.Get<string>("b"), "b"),
+                    input.Get<string>("reason") ?? string.Empty,
+                    input.Get<string>("brokerNetworkSlug"),
+                    IntroductionIds.Activity(input.Get<string>("wantId"), "wantId"),
+                    IntroductionIds.Activity(input.Get<string>("offerId"), "offerId"));
+                var rid = Input.RequestId(input.Get<string>("clientRequestId"), "clientRequestId");
+                var hub = ctx.Hub();
+                var ids = ctx.RequestServices!.GetRequiredService<HubIds>();
+                var id = rid is null ? ids.NewIntroductionId() : await hub.Grains.GetRequest(caller, "requestIntroduction:" + rid).ClaimAsync(ids.NewIntroductionId());
+                return await hub.Grains.GetIntroduction(id).RequestAsync(caller, command);
+            });
+
+        mutation.Mutation<IntroductionPayloadType, RespondToIntroductionInputType, IntroductionView>(
+            "respondToIntroduction",
+            "One of the two organisations says yes or no. Both yes: connected, and each sees the other's contact details. A no closes it; the other side only learns it was not taken forward.",
+            async (ctx, input) => await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
+                .RespondAsync(await ctx.CallerAsync(), OptionalOrganisation(input), input.GetValue<bool>("accept") ?? false));
+
+        mutation.Mutation<IntroductionPayloadType, WithdrawIntroductionInputType, IntroductionView>(
+            "withdrawIntroduction",
+            "Whoever asked for an introduction (the brokering network's coordinators, or the organisation that asked) withdraws it while it is open.",
+            async (ctx, input) => await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
+                .WithdrawAsync(await ctx.CallerAsync()));
+
+        mutation.Mutation<IntroductionPayloadType, AnswerIntroductionCheckInInputType, IntroductionView>(
+            "answerIntroductionCheckIn",
+            "One of the two organisations answers \"did you meet?\" once connected; a yes counts the introduction as met.",
+            async (ctx, input) => await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
+                .AnswerCheckInAsync(await ctx.CallerAsync(), OptionalOrganisation(input), input.GetValue<bool>("met") ?? false));
+
+        mutation.Mutation<IntroductionPreferencesPayloadType, SetIntroductionPreferencesInputType, IntroductionPreferences>(
+            "setIntroductionPreferences",
+            "An organisation chooses whether it takes introductions at all, and which organisations it does not want to be introduced to. For its own people.",
+            async (ctx, input) =>
+            {
+                var caller = await ctx.CallerAsync();
+                var inbox = ctx.Hub().Grains.GetInbox(OrganisationIds.Parse(input.Get<string>("organisationId"), "organisationId"));
+                var block = (input.GetList<string>("block") ?? []).Select(id => OrganisationIds.Parse(id, "block")).ToArray();
+                var unblock = (input.GetList<string>("unblock") ?? []).Select(id => OrganisationIds.Parse(id, "unblock")).ToHashSet(StringComparer.Ordinal);
+                var current = await inbox.GetPreferencesAsync(caller)
+                    ?? throw caller.Forbidden("Only an organisation's own people may set which introductions it takes.");
+                var blocked = current.Blocked.Concat(block).Where(id => !unblock.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
+                return await inbox.SetPreferencesAsync(caller, new IntroductionPreferences(input.GetValue<bool>("open") ?? current.Open, blocked));
+            });
+    }
+
+    private static string? OptionalOrganisation(Dictionary<string, object?> input) =>
+        input.Get<string>("organisationId") is { } id ? OrganisationIds.Parse(id, "organisationId") : null;
+}

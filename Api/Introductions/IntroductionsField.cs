@@ -1,0 +1,63 @@
+using GraphQL;
+using GraphQL.Types;
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Api.Common;
+using OurSociety.Federation.Api.Organisations;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Introductions;
+
+namespace OurSociety.Federation.Api.Introductions;
+
+public static class IntroductionsField
+{
+    /// <summary>Adds <c>introductions(first, after, state, organisationId, networkSlug)</c> to the query root.</summary>
+    public static void AddIntroductions(this ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionGraphType<IntroductionType, IntroductionView>>>("introductions")
+            .Description("Introductions the caller may see, newest request first: its own organisations' (with `organisationId`, that one's), and those its networks brokered (with `networkSlug`, that network's, for its coordinators).")
+            .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
+            .Argument<CursorScalar>("after", "Start after this cursor.")
+            .Argument<IntroductionStateType>("state", "Only introductions in this state.")
+            .Argument<IdGraphType>("organisationId", "Only this organisation's inbox (you act for it).")
+            .Argument<StringGraphType>("networkSlug", "Only what this network brokered (you coordinate it).")
+            .ResolveAsync(async ctx =>
+            {
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("read introductions");
+                var first = Input.PageSize(ctx.GetArgument("first", 20), 100, "first");
+                var after = IntroductionIds.Position(ctx.GetArgument<string?>("after"));
+                var state = ctx.GetArgument<IntroductionState?>("state");
+                var grains = ctx.Hub().Grains;
+                var lists = Lists(grains, caller, ctx.GetArgument<string?>("organisationId"), ctx.GetArgument<string?>("networkSlug"), out var named);
+                var pages = await Task.WhenAll(lists.Select(l => l.GetPageAsync(caller, after, first, state)));
+                if (named && pages[0] is null)
+                {
+                    throw caller.Forbidden("Only an organisation's own people read its introductions, and only a network's coordinators read what it brokered.");
+                }
+
+                // Newest first across the lists; a party's view wins over the broker's view of the same introduction.
+                var merged = pages.OfType<Page<IntroductionView>>()
+                    .SelectMany(p => p.Items)
+                    .GroupBy(v => v.Id, StringComparer.Ordinal)
+                    .Select(g => g.OrderBy(v => v.Role).First())
+                    .Order(Comparer<IntroductionView>.Create((x, y) => IntroductionPosition.Order(IntroductionPosition.Of(x), IntroductionPosition.Of(y))))
+                    .ToList();
+                var hasMore = merged.Count > first || pages.Any(p => p?.HasMore == true);
+                return RelayConnection<IntroductionView>.Forward(
+                    merged.Take(first).ToArray(), IntroductionIds.Cursor, hasMore, after is not null, pages.Length == 1 ? pages[0]?.TotalCount : null);
+            });
+
+    private static IIntroductionListGrain[] Lists(IGrainFactory grains, Caller caller, string? organisationId, string? networkSlug, out bool named)
+    {
+        named = organisationId is not null || networkSlug is not null;
+        if (organisationId is not null)
+        {
+            return [grains.GetInbox(OrganisationIds.Parse(organisationId, "organisationId"))];
+        }
+
+        if (networkSlug is not null)
+        {
+            return [grains.GetIntroductionLedger(Input.Slug(networkSlug, "networkSlug"))];
+        }
+
+        return [.. caller.Organisations.Select(grains.GetInbox), .. caller.Networks.Select(grains.GetIntroductionLedger)];
+    }
+}
