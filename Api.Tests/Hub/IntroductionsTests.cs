@@ -1,0 +1,244 @@
+using System.Text.Json.Nodes;
+using OurSociety.Federation.Access;
+
+namespace OurSociety.Federation.Api.Tests.Hub;
+
+/// <summary>Introductions over GraphQL: the whole flow, every refusal, and where contact details can and cannot be seen.</summary>
+public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture<SqliteHubFixture>
+{
+    public const string Request = """
+        mutation($a: ID!, $b: ID!, $reason: String!, $broker: String, $rid: String) {
+          requestIntroduction(input: { a: $a, b: $b, reason: $reason, brokerNetworkSlug: $broker, clientRequestId: $rid }) {
+            introduction { id state reason yourAnswer brokerNetwork { slug } a { id } b { id } } errors { code message field } } }
+        """;
+
+    public const string Respond = """
+        mutation($id: ID!, $accept: Boolean!) { respondToIntroduction(input: { introductionId: $id, accept: $accept }) {
+          introduction { id state yourAnswer counterpart { id contact { email } } } errors { code message field } } }
+        """;
+
+    public const string Withdraw = """
+        mutation($id: ID!) { withdrawIntroduction(input: { introductionId: $id }) { introduction { state } errors { code message field } } }
+        """;
+
+    public const string Preferences = """
+        mutation($org: ID!, $open: Boolean, $block: [ID!]) { setIntroductionPreferences(input: { organisationId: $org, open: $open, block: $block }) {
+          preferences { open blocked { id } } errors { code message field } } }
+        """;
+
+    private const string UpdateContact = """
+        mutation($org: ID!, $email: String!) { updateOrganisation(input: { organisationId: $org, contact: { email: $email, person: "Desk" } }) { errors { code } } }
+        """;
+
+    private const string Everything = """
+        query($a: ID!, $b: ID!, $slugA: String!, $slugB: String!, $intro: ID!) {
+          oa: organisation(id: $a) { contact { email } }
+          ob: organisation(id: $b) { contact { email } }
+          na: node(id: $a) { ... on Organisation { contact { email } } }
+          nb: node(id: $b) { ... on Organisation { contact { email } } }
+          ma: network(slug: $slugA) { members(first: 10) { edges { node { contact { email } } } } }
+          mb: network(slug: $slugB) { members(first: 10) { edges { node { contact { email } } } } }
+          fa: federatedFeed(networkSlug: $slugA, first: 20) { edges { node { author { contact { email } } } } }
+          fb: federatedFeed(networkSlug: $slugB, first: 20) { edges { node { author { contact { email } } } } }
+          ni: node(id: $intro) { ... on Introduction { a { contact { email } } b { contact { email } } counterpart { contact { email } } } }
+        }
+        """;
+
+    private const string Listed = """
+        query { introductions(first: 50) { edges { node { id state yourAnswer a { contact { email } } b { contact { email } } counterpart { contact { email } } } } } }
+        """;
+
+    private static readonly string[] _none = [];
+
+    private readonly HubHost _hub = fixture.Hub;
+
+    [Fact]
+    public async Task A_brokered_introduction_connects_when_both_say_yes_and_each_then_sees_the_others_contact_but_the_broker_never_does()
+    {
+        var w = await WorldAsync();
+
+        var requested = await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug });
+        Assert.Equal(("REQUESTED", w.A.Slug), (requested.Str("introduction.state"), requested.Str("introduction.brokerNetwork.slug")));
+        Assert.Null(requested["introduction"]!["yourAnswer"]);
+        var id = requested.Str("introduction.id");
+
+        var one = await w.A.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+        Assert.Equal(("ACCEPTED_BY_ONE", "ACCEPTED"), (one.Str("introduction.state"), one.Str("introduction.yourAnswer")));
+        Assert.Null(one["introduction"]!["counterpart"]!["contact"]);
+
+        var both = await w.B.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+        Assert.Equal(("CONNECTED", w.EmailA), (both.Str("introduction.state"), both.Str("introduction.counterpart.contact.email")));
+
+        var listed = (await w.A.FirstPerson.GraphQLAsync(Listed))["data"]!["introductions"]!["edges"]!.AsArray();
+        var mine = Assert.Single(listed, e => e!.Str("node.id") == id)!["node"]!;
+        Assert.Equal(("CONNECTED", "ACCEPTED", w.EmailB), (mine.Str("state"), mine.Str("yourAnswer"), mine.Str("counterpart.contact.email")));
+
+        var brokered = (await w.A.Coordinator.GraphQLAsync(Listed))["data"]!["introductions"]!["edges"]!.AsArray();
+        var seenByBroker = Assert.Single(brokered, e => e!.Str("node.id") == id)!["node"]!;
+        Assert.Null(seenByBroker["yourAnswer"]);
+        Assert.Null(seenByBroker["a"]!["contact"]);
+        Assert.Null(seenByBroker["b"]!["contact"]);
+        Assert.Empty((await w.B.Coordinator.GraphQLAsync(Listed))["data"]!["introductions"]!["edges"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_decline_is_not_taken_forward_for_the_other_side_without_saying_who_and_shares_nothing()
+    {
+        var w = await WorldAsync();
+        var asked = await w.A.FirstPerson.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "We have vans." });
+        Assert.Equal(("ACCEPTED_BY_ONE", "ACCEPTED"), (asked.Str("introduction.state"), asked.Str("introduction.yourAnswer")));
+        var id = asked.Str("introduction.id");
+
+        await w.B.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = false });
+
+        var seen = (await w.A.FirstPerson.GraphQLAsync("query($id: ID!) { node(id: $id) { ... on Introduction { state yourAnswer counterpart { contact { email } } } } }", new { id }))["data"]!["node"]!;
+        Assert.Equal(("DECLINED", "ACCEPTED"), (seen.Str("state"), seen.Str("yourAnswer")));
+        Assert.Null(seen["counterpart"]!["contact"]);
+        Assert.Null((await w.A.Coordinator.GraphQLAsync("query($id: ID!) { node(id: $id) { id } }", new { id }))["data"]!["node"]);
+    }
+
+    [Fact]
+    public async Task Bad_requests_and_answers_get_a_code_change_nothing_and_say_nothing_private()
+    {
+        var w = await WorldAsync();
+        var lone = await Tour.RunAsync(_hub);
+        var id = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        await w.A.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+        await w.B.SecondPerson.MutateAsync("setIntroductionPreferences", Preferences, new { org = w.B.Second, open = false });
+
+        (HubClient, string, string, object, string)[] cases =
+        [
+            (w.A.Coordinator, "requestIntroduction", Request, new { a = w.A.First, b = w.A.First, reason = "Self.", broker = w.A.Slug }, "INTRODUCTION_SELF"),
+            (w.A.Coordinator, "requestIntroduction", Request, new { a = w.A.First, b = lone.First, reason = "No link.", broker = w.A.Slug }, "LINK_REQUIRED"),
+            (w.A.Coordinator, "requestIntroduction", Request, new { a = w.A.First, b = w.B.Second, reason = "Opted out.", broker = w.A.Slug }, "OPTED_OUT"),
+            (w.A.SecondPerson, "requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Not mine to ask." }, "FORBIDDEN"),
+            (w.A.Coordinator, "requestIntroduction", Request, new { a = "nonsense", b = w.B.First, reason = "Bad id.", broker = w.A.Slug }, "ID_INVALID"),
+            (w.A.SecondPerson, "respondToIntroduction", Respond, new { id, accept = true }, "INTRODUCTION_NOT_FOUND"),
+            (w.A.FirstPerson, "respondToIntroduction", Respond, new { id, accept = false }, "ALREADY_ANSWERED"),
+            (w.A.Coordinator, "respondToIntroduction", Respond, new { id, accept = true }, "FORBIDDEN"),
+            (w.B.FirstPerson, "withdrawIntroduction", Withdraw, new { id }, "FORBIDDEN"),
+            (w.B.Coordinator, "withdrawIntroduction", Withdraw, new { id }, "INTRODUCTION_NOT_FOUND"),
+            (w.A.FirstPerson, "respondToIntroduction", Respond, new { id = "nonsense", accept = true }, "ID_INVALID"),
+        ];
+
+        foreach (var (client, field, query, variables, code) in cases)
+        {
+            var result = await client.GraphQLAsync(query, variables);
+            var error = Assert.Single(result["data"]![field]!["errors"]!.AsArray())!;
+            Assert.Equal(code, error.Str("code"));
+            Assert.DoesNotContain("@", error.Str("message"), StringComparison.Ordinal);
+        }
+
+        var unchanged = (await w.A.Coordinator.GraphQLAsync("query($id: ID!) { node(id: $id) { ... on Introduction { state } } }", new { id }))["data"]!["node"]!;
+        Assert.Equal("ACCEPTED_BY_ONE", unchanged.Str("state"));
+        Assert.Equal("WITHDRAWN", (await w.A.Coordinator.MutateAsync("withdrawIntroduction", Withdraw, new { id })).Str("introduction.state"));
+        var late = await w.B.FirstPerson.GraphQLAsync(Respond, new { id, accept = true });
+        Assert.Equal("INTRODUCTION_CLOSED", Assert.Single(late["data"]!["respondToIntroduction"]!["errors"]!.AsArray())!.Str("code"));
+    }
+
+    [Fact]
+    public async Task Contact_details_reach_only_the_two_parties_and_only_once_connected_on_every_path_for_every_role()
+    {
+        var w = await WorldAsync();
+        var outsider = _hub.As($"outsider-{Guid.NewGuid():N}@example.org");
+        var national = _hub.As($"national-{Guid.NewGuid():N}@example.org", HubRoles.NationalViewer);
+        var roles = new (string Name, HubClient Client, string[] Own)[]
+        {
+            ("anonymous", _hub.Anonymous, _none),
+            ("signed-in outsider", outsider, _none),
+            ("national viewer", national, _none),
+            ("A's coordinator (the broker)", w.A.Coordinator, _none),
+            ("B's coordinator", w.B.Coordinator, _none),
+            ("another member of A's network", w.A.SecondPerson, [w.SecondEmailA]),
+            ("another member of B's network", w.B.SecondPerson, [w.SecondEmailB]),
+            ("A", w.A.FirstPerson, [w.EmailA]),
+            ("B", w.B.FirstPerson, [w.EmailB]),
+        };
+
+        async Task AssertSeenAsync(string stage, string introId, bool connected)
+        {
+            foreach (var (name, client, own) in roles)
+            {
+                var seen = Emails(await client.GraphQLAsync(Everything, new { a = w.A.First, b = w.B.First, slugA = w.A.Slug, slugB = w.B.Slug, intro = introId }));
+                if (client.Token is not null)
+                {
+                    seen.UnionWith(Emails(await client.GraphQLAsync(Listed)));
+                }
+
+                var expected = own.ToHashSet();
+                if (connected && client == w.A.FirstPerson)
+                {
+                    expected.Add(w.EmailB);
+                }
+
+                if (connected && client == w.B.FirstPerson)
+                {
+                    expected.Add(w.EmailA);
+                }
+
+                Assert.True(expected.SetEquals(seen), $"{stage}, {name}: saw [{string.Join(", ", seen)}], expected [{string.Join(", ", expected)}]");
+            }
+        }
+
+        var noIntroduction = "SW50cm9kdWN0aW9uOmludHJvXzAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw";
+        await AssertSeenAsync("before any introduction", noIntroduction, connected: false);
+        var id = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        await AssertSeenAsync("requested", id, connected: false);
+        await w.B.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+        await AssertSeenAsync("accepted by one", id, connected: false);
+        var declined = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Another go.", broker = w.A.Slug })).Str("introduction.id");
+        await w.A.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id = declined, accept = false });
+        await AssertSeenAsync("another declined", declined, connected: false);
+        await w.A.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+        await AssertSeenAsync("connected", id, connected: true);
+    }
+
+    private async Task<World> WorldAsync()
+    {
+        var (a, b) = await LinkedNetworksTests.LinkedAsync(_hub);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (emailA, emailB) = ($"desk-a-{tag}@foodbank.example", $"desk-b-{tag}@tenants.example");
+        await a.FirstPerson.GraphQLAsync(UpdateContact, new { org = a.First, email = emailA });
+        await b.FirstPerson.GraphQLAsync(UpdateContact, new { org = b.First, email = emailB });
+        var (secondA, secondB) = ($"second-a-{tag}@example.org", $"second-b-{tag}@example.org");
+        await a.SecondPerson.GraphQLAsync(UpdateContact, new { org = a.Second, email = secondA });
+        await b.SecondPerson.GraphQLAsync(UpdateContact, new { org = b.Second, email = secondB });
+        return new World(a, b, emailA, emailB, secondA, secondB);
+    }
+
+    /// <summary>Every contact e-mail anywhere in a response.</summary>
+    private static HashSet<string> Emails(JsonNode result)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, value) in o)
+                    {
+                        if (key == "email" && value is JsonValue v && v.GetValue<string>() is { } email)
+                        {
+                            found.Add(email);
+                        }
+
+                        Walk(value);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var item in a)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(result);
+        return found;
+    }
+
+    private sealed record World(TourRun A, TourRun B, string EmailA, string EmailB, string SecondEmailA, string SecondEmailB);
+}
