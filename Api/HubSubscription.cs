@@ -32,5 +32,18 @@ public sealed class HubSubscription : ObjectGraphType
                 ctx.Hub().ForgetLoaded();
                 return ctx.Source;
             });
+
+        Field<NonNullGraphType<Introductions.IntroductionType>>("introductionUpdated")
+            .Description("Each change to an introduction the caller may see, as it happens: its own organisations' (with its own answer) and those its networks brokered (how it went, never anyone's details).")
+            .ResolveStreamAsync(async ctx =>
+            {
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("follow introductions");
+                return await ctx.RequestServices!.GetRequiredService<LiveIntroductions>().WatchAsync(caller);
+            })
+            .Resolve(ctx =>
+            {
+                ctx.Hub().ForgetLoaded();
+                return ctx.Source;
+            });
     }
 }

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OurSociety.Federation.Access;
+using OurSociety.Federation.Api.Live;
+using OurSociety.Federation.Api.Organisations;
+using OurSociety.Federation.Api.Tests.Transport;
 
 namespace OurSociety.Federation.Api.Tests.Hub;
 
@@ -191,6 +195,54 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
         await AssertSeenAsync("another declined", declined, connected: false);
         await w.A.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
         await AssertSeenAsync("connected", id, connected: true);
+    }
+
+    [Fact]
+    public async Task Each_party_and_the_broker_hear_of_every_change_live_each_with_its_own_view_and_nobody_else_does()
+    {
+        var w = await WorldAsync();
+        await using var a = await WatchAsync(w.A.FirstPerson, "inbox:" + OrganisationIds.Parse(w.A.First, "a"));
+        await using var b = await WatchAsync(w.B.FirstPerson, "inbox:" + OrganisationIds.Parse(w.B.First, "b"));
+        await using var broker = await WatchAsync(w.A.Coordinator, "ledger:" + w.A.Slug);
+        await using var other = await WatchAsync(w.A.SecondPerson, "inbox:" + OrganisationIds.Parse(w.A.Second, "other"));
+
+        var id = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        await w.A.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+        await w.B.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+
+        string[] states = ["REQUESTED", "ACCEPTED_BY_ONE", "CONNECTED"];
+        Assert.Equal(states.Select(s => (s, (string?)(s == "REQUESTED" ? "NONE" : "ACCEPTED"), (string?)(s == "CONNECTED" ? w.EmailB : null))), await EventsAsync(a, 3));
+        Assert.Equal(states.Select(s => (s, (string?)(s == "CONNECTED" ? "ACCEPTED" : "NONE"), (string?)(s == "CONNECTED" ? w.EmailA : null))), await EventsAsync(b, 3));
+        Assert.Equal(states.Select(s => (s, (string?)null, (string?)null)), await EventsAsync(broker, 3));
+        await other.AssertAliveAsync();
+        using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => other.ReceiveAsync().WaitAsync(quiet.Token));
+    }
+
+    private async Task<WebSocketTestClient> WatchAsync(HubClient reader, string list)
+    {
+        var client = await WebSocketTestClient.ConnectAsync(new UriBuilder(new Uri(_hub.Http.BaseAddress!, "/graphql")) { Scheme = "ws" }.Uri);
+        await client.InitAsync(new { Authorization = "Bearer " + reader.Token });
+        await client.SubscribeAsync("intro", "subscription { introductionUpdated { id state yourAnswer counterpart { contact { email } } } }");
+        var live = _hub.Services.GetRequiredService<LiveIntroductions>();
+        await Eventually.TrueAsync(() => Task.FromResult(live.ReadersOf(list) > 0));
+        return client;
+    }
+
+    /// <summary>The next <paramref name="count"/> events: state, the reader's own answer, and the other side's contact e-mail if shown.</summary>
+    private static async Task<(string, string?, string?)[]> EventsAsync(WebSocketTestClient client, int count)
+    {
+        var events = new List<(string, string?, string?)>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (events.Count < count)
+        {
+            var message = await client.ReceiveAsync().WaitAsync(deadline.Token);
+            Assert.Equal("next", (string?)message["type"]);
+            var node = message["payload"]!["data"]!["introductionUpdated"]!;
+            events.Add((node.Str("state"), (string?)node["yourAnswer"], Emails(node).SingleOrDefault()));
+        }
+
+        return [.. events];
     }
 
     private async Task<World> WorldAsync()

@@ -36,6 +36,8 @@ public static class HubApiBuilderExtensions
         services.AddScoped<HubRequest>();
         services.AddSingleton<Live.LiveFeeds>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.LiveFeeds>());
+        services.AddSingleton<Live.LiveIntroductions>();
+        services.AddHostedService(sp => sp.GetRequiredService<Live.LiveIntroductions>());
         services.AddSingleton(new OrganisationCache(new Microsoft.Extensions.Caching.Memory.MemoryCache(
             new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 })));
         services.AddTransient(typeof(ConnectionGraphType<,>));

@@ -35,6 +35,13 @@ public interface IIntroductionGrain : IGrainWithStringKey
     [Alias("WithdrawAsync")]
     Task<IntroductionView> WithdrawAsync(Caller caller);
 
+    /// <summary>
+    /// The introduction as a brokering network's coordinators see it; null if it does not exist. Only a network's records
+    /// (<see cref="IIntroductionListGrain"/>) call it, for a reader they have checked.
+    /// </summary>
+    [Alias("GetBrokerViewAsync")]
+    Task<IntroductionView?> GetBrokerViewAsync();
+
     /// <summary>A party answers "did you meet?" once connected; a yes counts the introduction as met.</summary>
     [Alias("AnswerCheckInAsync")]
     Task<IntroductionView> AnswerCheckInAsync(Caller caller, string? organisationId, bool met);

@@ -96,7 +96,8 @@ public sealed partial class IntroductionGrain(
         var (aNetwork, bNetwork) = await NetworksAsync(a, b, request.BrokerNetwork);
         var wantAuthor = await CheckActivityAsync(caller, request.Want, ActivityKind.Want, [request.A, request.B], "wantId");
         await CheckActivityAsync(caller, request.Offer, ActivityKind.Offer, wantAuthor is null ? [request.A, request.B] : [wantAuthor == request.A ? request.B : request.A], "offerId");
-        if (!await GrainFactory.GetInbox(request.A).AcceptsFromAsync(request.B) || !await GrainFactory.GetInbox(request.B).AcceptsFromAsync(request.A))
+        var accepts = await Task.WhenAll(GrainFactory.GetInbox(request.A).AcceptsFromAsync(request.B), GrainFactory.GetInbox(request.B).AcceptsFromAsync(request.A));
+        if (!accepts.All(a => a))
         {
             throw new HubException(ErrorCodes.OptedOut, "This introduction cannot be made: one of the organisations is not taking introductions to the other.");
         }
@@ -125,6 +126,8 @@ public sealed partial class IntroductionGrain(
     }
 
     public async Task<IntroductionView?> GetAsync(Caller caller) => Record.Request is null ? null : await ViewForAsync(caller);
+
+    public Task<IntroductionView?> GetBrokerViewAsync() => Task.FromResult(Record.Request is null ? null : ViewFor(Role.Broker));
 
     public async Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept)
     {

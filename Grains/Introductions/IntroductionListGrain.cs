@@ -13,9 +13,10 @@ namespace OurSociety.Federation.Introductions;
 /// <remarks>
 /// Reentrant, so notices arriving together share one storage write (<see cref="CoalescingWriter"/>). Its size is
 /// bounded. An inbox keeps open and connected introductions and the newest <see cref="MaxClosed"/> of those that closed
-/// without connecting. A network's records keep, for its coordinators, the open introductions it brokered and the newest
-/// <see cref="MaxBrokeredHistory"/> that ended; and, to count each change once, a few numbers per introduction it counts
-/// until nothing can change it any more (<see cref="IntroductionOptions.Settled"/> after the request: about two months).
+/// without connecting. A network's records keep a few numbers per introduction it brokered or counts (its state, version
+/// and request time: enough to list and to count each change once, about 60 bytes), until nothing can change it any
+/// more (<see cref="IntroductionOptions.Settled"/> after the request: about two months); a coordinator's page reads the
+/// views from the introductions themselves.
 /// </remarks>
 [Reentrant]
 public sealed class IntroductionListGrain(
@@ -26,9 +27,6 @@ public sealed class IntroductionListGrain(
 {
     /// <summary>How many introductions that closed without connecting a list keeps listing.</summary>
     public const int MaxClosed = 1000;
-
-    /// <summary>How many brokered introductions that have ended (connected or not) a network keeps listing for its coordinators.</summary>
-    public const int MaxBrokeredHistory = 200;
 
     /// <summary>The most organisations an inbox blocks.</summary>
     public const int MaxBlocked = 500;
@@ -84,7 +82,10 @@ public sealed class IntroductionListGrain(
             state.State.ConnectedWith.Add(counterpart);
         }
 
-        entries[view.Id] = new IntroductionListEntry(readable ? view : null, notice.Home, view.Version, view.RequestedAt, view.State, view.Met == true);
+        entries[view.Id] = new IntroductionListEntry(IsInbox ? view : null, notice.Home, view.Version, view.RequestedAt, view.State, view.Met == true)
+        {
+            Brokered = !IsInbox && readable,
+        };
         Forget(entries);
         await PersistAsync();
         if (readable)
@@ -102,24 +103,26 @@ public sealed class IntroductionListGrain(
         }
 
         first = Input.PageSize(first, 100, "first");
-        var items = state.State.Entries.Values
-            .Select(e => e.View)
-            .OfType<IntroductionView>()
-            .Where(v => filter is null || v.State == filter)
+        var listed = state.State.Entries
+            .Where(p => (IsInbox || p.Value.Brokered) && (filter is null || p.Value.State == filter))
+            .Select(p => (Position: new IntroductionPosition(p.Value.RequestedAt, p.Key), Entry: p.Value))
             .ToList();
-        items.Sort((x, y) => IntroductionPosition.Order(IntroductionPosition.Of(x), IntroductionPosition.Of(y)));
-        var start = after is null ? 0 : items.FindIndex(v => IntroductionPosition.Order(IntroductionPosition.Of(v), after) > 0);
+        listed.Sort((x, y) => IntroductionPosition.Order(x.Position, y.Position));
+        var start = after is null ? 0 : listed.FindIndex(e => IntroductionPosition.Order(e.Position, after) > 0);
         if (start < 0)
         {
-            start = items.Count;
+            start = listed.Count;
         }
 
-        var page = items.Skip(start).Take(first).ToArray();
-        return new Page<IntroductionView>(page, start + page.Length < items.Count, items.Count);
+        var page = listed.Skip(start).Take(first).ToArray();
+        var views = await Task.WhenAll(page.Select(e => ViewAsync(e.Position.Id, e.Entry)));
+        return new Page<IntroductionView>([.. views.OfType<IntroductionView>()], start + page.Length < listed.Count, listed.Count);
     }
 
     public async Task<IntroductionView?> GetAsync(Caller caller, string introductionId) =>
-        state.State.Entries.TryGetValue(introductionId, out var entry) && entry.View is not null && await IsReaderAsync(caller) ? entry.View : null;
+        state.State.Entries.TryGetValue(introductionId, out var entry) && (IsInbox || entry.Brokered) && await IsReaderAsync(caller)
+            ? await ViewAsync(introductionId, entry)
+            : null;
 
     public Task<IntroductionCounts> GetCountsAsync() => Task.FromResult(state.State.Counts);
 
@@ -189,6 +192,10 @@ public sealed class IntroductionListGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>An inbox holds its views; a network's records read a brokered introduction's view from the introduction itself.</summary>
+    private Task<IntroductionView?> ViewAsync(string id, IntroductionListEntry entry) =>
+        entry.View is { } view ? Task.FromResult<IntroductionView?>(view) : GrainFactory.GetIntroduction(id).GetBrokerViewAsync();
+
     /// <summary>An inbox lists everything it holds; a network lists only what it brokered (the rest it only counts).</summary>
     private bool Readable(IntroductionView view) => IsInbox || view.BrokerNetwork == Owner;
 
@@ -232,16 +239,6 @@ public sealed class IntroductionListGrain(
             foreach (var settled in entries.Where(p => p.Value.RequestedAt < settledBefore).Select(p => p.Key).ToArray())
             {
                 entries.Remove(settled);
-            }
-
-            // Coordinators' history: every open introduction, and the newest that ended; older ones are only counted.
-            var ended = entries.Values.Where(e => e.View is not null && !e.State.IsOpen()).ToList();
-            if (ended.Count > MaxBrokeredHistory)
-            {
-                foreach (var entry in ended.OrderBy(e => e.View!.ConnectedAt ?? e.View.ClosedAt).Take(ended.Count - MaxBrokeredHistory))
-                {
-                    entries[entry.View!.Id] = entry with { View = null };
-                }
             }
 
             return;

@@ -22,8 +22,8 @@ public sealed class IntroductionListState
 }
 
 /// <summary>
-/// One introduction in a list: the view its readers get (null in a network's records when the network did not broker
-/// it: then it is only counted), and what counting needs to apply each change once.
+/// One introduction in a list: in an inbox, the view its readers get; in a network's records only what listing and
+/// counting need (the view is read from the introduction when a coordinator lists it), so the records stay small.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("IntroductionListEntry")]
 public sealed record IntroductionListEntry(
@@ -32,4 +32,9 @@ public sealed record IntroductionListEntry(
     [property: Id(2)] long Version,
     [property: Id(3)] DateTimeOffset RequestedAt,
     [property: Id(4)] IntroductionState State,
-    [property: Id(5)] bool Met);
+    [property: Id(5)] bool Met)
+{
+    /// <summary>In a network's records: whether the network brokered it (so its coordinators list it).</summary>
+    [Id(6)]
+    public bool Brokered { get; init; }
+}
