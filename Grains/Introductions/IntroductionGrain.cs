@@ -66,7 +66,13 @@ public sealed partial class IntroductionGrain(
                 throw new HubException(ErrorCodes.RequestIdReused, "This client request id was already used for a different introduction.", "clientRequestId");
             }
 
-            // A retry after a failure may find the state written but not yet told: finish what the first attempt began.
+            // A retry after a failure may find the state written but its reminder or notices not: finish what the first
+            // attempt began.
+            if (Record.State.IsOpen() && Record.ReminderDue is { } due)
+            {
+                await PointReminderAsync(due, time.GetUtcNow());
+            }
+
             await DeliverAsync();
             return await ViewForAsync(caller) ?? throw NotFound();
         }
@@ -117,10 +123,11 @@ public sealed partial class IntroductionGrain(
         record.State = asker is null ? IntroductionState.Requested : IntroductionState.AcceptedByOne;
         record.Version = 1;
 
-        // The reminder first: a crash after it and before the write leaves a reminder that finds nothing and removes
-        // itself; the other order could leave an introduction that nothing ever wakes to expire.
-        await PointReminderAsync(NextDeadline()!.Value, now);
-        await WriteAsync();
+        // The reminder and the state go to storage together (on the embedded store, in one group commit). If only the
+        // reminder lands, it finds nothing and removes itself; if only the state lands, the caller sees a failure and its
+        // retry, or the next activation, registers the reminder again.
+        Record.ReminderDue = NextDeadline();
+        await Task.WhenAll(PointReminderAsync(Record.ReminderDue!.Value, now), WriteAsync());
         await DeliverAsync();
         return ViewFor(Side(caller, null) ?? Role.Broker);
     }
@@ -269,14 +276,23 @@ public sealed partial class IntroductionGrain(
         await DeliverAsync();
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Record.Request is not null && Undelivered().Any())
+        if (Record.Request is null)
+        {
+            return;
+        }
+
+        if (Undelivered().Any())
         {
             StartRetrying();
         }
 
-        return Task.CompletedTask;
+        // A reminder that should be set but is not (its registration failed after the state was written) is set again.
+        if (Record.ReminderDue is { } due && await this.GetReminder(DeadlineReminder, cancellationToken) is null)
+        {
+            await PointReminderAsync(due, time.GetUtcNow());
+        }
     }
 
     /// <summary>Expires an open introduction whose time is up, even if its reminder has not fired yet.</summary>
