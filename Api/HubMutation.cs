@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Api.Introductions;
+using OurSociety.Federation.Api.Matching;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
 
@@ -21,5 +22,6 @@ public sealed class HubMutation : ObjectGraphType
         this.AddOrganisationMutations();
         this.AddFeedMutations();
         this.AddIntroductionMutations();
+        this.AddMatchMutations();
     }
 }

@@ -4,6 +4,7 @@ using OurSociety.Federation.Api.Access;
 using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Api.Introductions;
+using OurSociety.Federation.Api.Matching;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Common;
@@ -52,6 +53,7 @@ public sealed class HubQuery : ObjectGraphType
 
         this.AddFederatedFeed();
         this.AddIntroductions();
+        this.AddMatches();
 
         Field<OrganisationType>("organisation")
             .Description("An organisation by its id; null if there is none.")

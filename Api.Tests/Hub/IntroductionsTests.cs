@@ -219,6 +219,39 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => other.ReceiveAsync().WaitAsync(quiet.Token));
     }
 
+    [Fact]
+    public async Task A_want_is_matched_with_offers_the_network_may_see_and_a_coordinator_turns_a_match_into_an_introduction()
+    {
+        var w = await WorldAsync();
+        const string postWant = """
+            mutation($org: ID!, $slug: String!) { postActivity(input: { networkSlug: $slug, organisationId: $org, kind: WANT, title: "Somewhere to meet",
+              themes: ["space"], place: { name: "Gateshead", lat: 54.96, lon: -1.60 } }) { activity { id } errors { code } } }
+            """;
+        const string matches = """
+            query($slug: String!) { matches(networkSlug: $slug) { totalCount edges { node { id score want { title } offer { title originNetwork { slug } } } } } }
+            """;
+        var want = (await w.A.SecondPerson.MutateAsync("postActivity", postWant, new { org = w.A.Second, slug = w.A.Slug })).Str("activity.id");
+
+        await Eventually.TrueAsync(async () => (await w.A.Coordinator.GraphQLAsync(matches, new { slug = w.A.Slug }))["data"]!["matches"]!["edges"]!.AsArray().Count == 3);
+        var found = (await w.A.Coordinator.GraphQLAsync(matches, new { slug = w.A.Slug }))["data"]!["matches"]!["edges"]!.AsArray();
+        // The want's own organisation's offers never match it; the other network's offers come through the link.
+        Assert.Equal(
+            new[] { ("Linked: van to share", w.B.Slug), ("Spare room to lend", w.A.Slug), ("Spare room to lend", w.B.Slug) }.Order(),
+            found.Select(e => (e!.Str("node.offer.title"), e!.Str("node.offer.originNetwork.slug"))).Order());
+        var refused = await w.A.FirstPerson.GraphQLAsync(matches, new { slug = w.A.Slug });
+        Assert.Equal("FORBIDDEN", Assert.Single(refused["errors"]!.AsArray())!["extensions"]!.Str("code"));
+
+        var introduced = await w.A.Coordinator.MutateAsync("introduceMatch", """
+            mutation($id: ID!) { introduceMatch(input: { matchId: $id }) { introduction { state a { id } b { id } want { title } offer { title } } errors { code message } } }
+            """, new { id = found[0]!.Str("node.id") });
+        Assert.Equal(("REQUESTED", "Somewhere to meet", w.A.Second), (introduced.Str("introduction.state"), introduced.Str("introduction.want.title"), introduced.Str("introduction.a.id")));
+
+        const string met = "mutation($id: ID!) { markWantMet(input: { activityId: $id }) { activity { id } errors { code } } }";
+        Assert.Equal("FORBIDDEN", Assert.Single((await w.A.FirstPerson.GraphQLAsync(met, new { id = want }))["data"]!["markWantMet"]!["errors"]!.AsArray())!.Str("code"));
+        await w.A.SecondPerson.MutateAsync("markWantMet", met, new { id = want });
+        Assert.Empty((await w.A.Coordinator.GraphQLAsync(matches, new { slug = w.A.Slug }))["data"]!["matches"]!["edges"]!.AsArray());
+    }
+
     private async Task<WebSocketTestClient> WatchAsync(HubClient reader, string list)
     {
         var client = await WebSocketTestClient.ConnectAsync(new UriBuilder(new Uri(_hub.Http.BaseAddress!, "/graphql")) { Scheme = "ws" }.Uri);

@@ -51,4 +51,5 @@ public static class ErrorCodes
     public const string AlreadyAnswered = "ALREADY_ANSWERED";
     public const string OptedOut = "OPTED_OUT";
     public const string LinkRequired = "LINK_REQUIRED";
+    public const string MatchNotFound = "MATCH_NOT_FOUND";
 }

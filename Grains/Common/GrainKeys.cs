@@ -54,6 +54,9 @@ public static class GrainKeys
     public static Introductions.IIntroductionListGrain GetIntroductionLedger(this IGrainFactory grains, string slug) =>
         grains.GetGrain<Introductions.IIntroductionListGrain>("ledger:" + slug);
 
+    /// <summary>A network's suggested introductions: wants met by offers.</summary>
+    public static Matching.IMatchGrain GetMatches(this IGrainFactory grains, string slug) => grains.GetGrain<Matching.IMatchGrain>("match:" + slug);
+
     public static INetworkDirectoryGrain GetNetworkDirectory(this IGrainFactory grains) => grains.GetGrain<INetworkDirectoryGrain>("directory");
 
     /// <summary>

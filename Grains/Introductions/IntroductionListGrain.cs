@@ -40,6 +40,12 @@ public sealed class IntroductionListGrain(
     private readonly ObserverManager<IIntroductionObserver> _observers = new(ObserverLifetime, logger);
     private CoalescingWriter? _writer;
 
+    /// <summary>
+    /// The state calls change. A write stores a copy of it (<see cref="Snapshot"/>), because calls interleave while a
+    /// write is in flight and a storage provider may serialize after its first await.
+    /// </summary>
+    private IntroductionListState _live = new();
+
     private string Key => this.GetPrimaryKeyString();
 
     private bool IsInbox => Key.StartsWith(InboxPrefix, StringComparison.Ordinal);
@@ -49,14 +55,19 @@ public sealed class IntroductionListGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _writer = new CoalescingWriter(state.WriteStateAsync);
+        _live = state.State;
+        _writer = new CoalescingWriter(() =>
+        {
+            state.State = Snapshot(_live);
+            return state.WriteStateAsync();
+        });
         return Task.CompletedTask;
     }
 
     public async Task ReceiveAsync(IntroductionNotice notice)
     {
         var view = notice.View;
-        var entries = state.State.Entries;
+        var entries = _live.Entries;
         entries.TryGetValue(view.Id, out var held);
         if (held is not null && held.Version >= view.Version)
         {
@@ -74,12 +85,12 @@ public sealed class IntroductionListGrain(
 
         if (notice.Home)
         {
-            state.State.Counts = Count(state.State.Counts, held, view);
+            _live.Counts = Count(_live.Counts, held, view);
         }
 
         if (IsInbox && view.State == IntroductionState.Connected && view.Counterpart is { } counterpart)
         {
-            state.State.ConnectedWith.Add(counterpart);
+            _live.ConnectedWith.Add(counterpart);
         }
 
         entries[view.Id] = new IntroductionListEntry(IsInbox ? view : null, notice.Home, view.Version, view.RequestedAt, view.State, view.Met == true)
@@ -103,7 +114,7 @@ public sealed class IntroductionListGrain(
         }
 
         first = Input.PageSize(first, 100, "first");
-        var listed = state.State.Entries
+        var listed = _live.Entries
             .Where(p => (IsInbox || p.Value.Brokered) && (filter is null || p.Value.State == filter))
             .Select(p => (Position: new IntroductionPosition(p.Value.RequestedAt, p.Key), Entry: p.Value))
             .ToList();
@@ -120,14 +131,14 @@ public sealed class IntroductionListGrain(
     }
 
     public async Task<IntroductionView?> GetAsync(Caller caller, string introductionId) =>
-        state.State.Entries.TryGetValue(introductionId, out var entry) && (IsInbox || entry.Brokered) && await IsReaderAsync(caller)
+        _live.Entries.TryGetValue(introductionId, out var entry) && (IsInbox || entry.Brokered) && await IsReaderAsync(caller)
             ? await ViewAsync(introductionId, entry)
             : null;
 
-    public Task<IntroductionCounts> GetCountsAsync() => Task.FromResult(state.State.Counts);
+    public Task<IntroductionCounts> GetCountsAsync() => Task.FromResult(_live.Counts);
 
     public Task<IntroductionPreferences?> GetPreferencesAsync(Caller caller) =>
-        Task.FromResult(IsInbox && caller.ActsFor(Owner) ? state.State.Preferences : null);
+        Task.FromResult(IsInbox && caller.ActsFor(Owner) ? _live.Preferences : null);
 
     public async Task<IntroductionPreferences> SetPreferencesAsync(Caller caller, IntroductionPreferences preferences)
     {
@@ -161,19 +172,19 @@ public sealed class IntroductionListGrain(
         }
 
         var checkedPreferences = new IntroductionPreferences(preferences.Open, blocked);
-        state.State.Preferences = checkedPreferences;
+        _live.Preferences = checkedPreferences;
         await PersistAsync();
         return checkedPreferences;
     }
 
     public Task<bool> AcceptsFromAsync(string organisationId)
     {
-        var preferences = state.State.Preferences;
+        var preferences = _live.Preferences;
         return Task.FromResult(preferences.Open && !preferences.Blocked.Contains(organisationId));
     }
 
     public Task<bool> IsConnectedWithAsync(IReadOnlyList<string> organisationIds) =>
-        Task.FromResult(organisationIds.Any(state.State.ConnectedWith.Contains));
+        Task.FromResult(organisationIds.Any(_live.ConnectedWith.Contains));
 
     public async Task<bool> SubscribeAsync(Caller caller, IIntroductionObserver observer)
     {
@@ -229,6 +240,14 @@ public sealed class IntroductionListGrain(
             throw;
         }
     }
+
+    private static IntroductionListState Snapshot(IntroductionListState live) => new()
+    {
+        Entries = new Dictionary<string, IntroductionListEntry>(live.Entries, StringComparer.Ordinal),
+        Counts = live.Counts,
+        ConnectedWith = [.. live.ConnectedWith],
+        Preferences = live.Preferences,
+    };
 
     /// <summary>Keeps the list within its bounds (see the remarks on the class).</summary>
     private void Forget(Dictionary<string, IntroductionListEntry> entries)

@@ -177,6 +177,12 @@ public sealed partial class NetworkGrain(
 
         var activity = await GrainFactory.GetFeed(Slug).AppendAsync(draft);
         Publish(activity);
+        if (activity.Kind == ActivityKind.Want)
+        {
+            // One way: posting never waits on matching, and matching failing never fails a post.
+            GrainFactory.GetMatches(Slug).WantPostedAsync(activity).Ignore();
+        }
+
         return activity;
     }
 
