@@ -72,7 +72,7 @@ public static class MatchFields
 
     public static void AddMatches(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionGraphType<MatchType, MatchSuggestion>>>("matches")
-            .Description("Suggested introductions for a network: wants posted in it met by offers in it or in linked networks that share offers with it, best first. For its coordinators.")
+            .Description("Suggested introductions for a network: wants posted in it met by offers in it or in linked networks that share offers with it, best first. For its coordinators (FORBIDDEN for anyone else signed in; empty without a token).")
             .Argument<NonNullGraphType<StringGraphType>>("networkSlug", "The network.")
             .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor.")
@@ -81,6 +81,12 @@ public static class MatchFields
                 var caller = await ctx.CallerAsync();
                 var slug = Input.Slug(ctx.GetArgument<string>("networkSlug"), "networkSlug");
                 var after = Cursors.Decode(MatchesCursor, ctx.GetArgument<string?>("after"));
+                if (caller.IsAnonymous)
+                {
+                    // Nobody has vouched for the caller: there is no suggestion it may see.
+                    return RelayConnection<MatchSuggestion>.Forward([], _ => string.Empty, false, false, 0);
+                }
+
                 var start = (int)(after is { } a ? a + 1 : 0);
                 var page = await ctx.Hub().Grains.GetMatches(slug).GetPageAsync(caller, start, ctx.GetArgument("first", 20))
                     ?? throw caller.Forbidden($"Only a coordinator of '{slug}' reads its suggested introductions.");
