@@ -51,11 +51,18 @@ public static class IntroductionBench
         await Load.RunAsync(Workers, options.WarmUp, Worker);
         var peak = await Load.RunAsync(Workers, options.Measure, Worker);
         report.Add($"Introduction round trip (request, both accept: connected), peak ({Workers} workers)", peak);
-        report.Check($"Introductions: ≥ {TargetPerSecond:0} connected per second ({options.Backend})", $"{peak.PerSecond:#,0}/s", peak.PerSecond >= TargetPerSecond || options.IsPostgres);
+        if (!options.IsPostgres)
+        {
+            // The targets are the embedded store's; PostgreSQL's figures are reported without one.
+            report.Check($"Introductions: ≥ {TargetPerSecond:0} connected per second", $"{peak.PerSecond:#,0}/s", peak.PerSecond >= TargetPerSecond);
+        }
 
         var paced = await Load.PacedAsync(TargetPerSecond, options.Measure, n => RoundTrip(Interlocked.Increment(ref next)));
         report.Add($"Introduction round trip, paced at {TargetPerSecond:0}/s", paced);
-        report.Check($"Introductions: p99 round trip < 50 ms at {TargetPerSecond:0}/s ({options.Backend})", $"{paced.P99Ms:0.0} ms", paced.P99Ms < 50 || options.IsPostgres);
+        if (!options.IsPostgres)
+        {
+            report.Check($"Introductions: p99 round trip < 50 ms at {TargetPerSecond:0}/s", $"{paced.P99Ms:0.0} ms", paced.P99Ms < 50);
+        }
 
         var counts = await Task.WhenAll(pairs.Select(p => grains.GetIntroductionLedger(p.A).GetCountsAsync()));
         report.Note($"Introductions: the brokering networks counted {counts.Sum(c => c.Requested):#,0} requested and {counts.Sum(c => c.Connected):#,0} connected " +
