@@ -11,6 +11,13 @@ public static class ActivityIds
     public static string GlobalIdOf(Activity activity) =>
         GlobalId.Encode(NodeTypes.Activity, $"{activity.OriginNetwork}/{activity.Seq.ToString(CultureInfo.InvariantCulture)}");
 
+    /// <summary>Reads an activity's global id (as <see cref="GlobalIdOf"/> makes it); false for anything else.</summary>
+    public static bool TryParseGlobal(string? id, out string slug, out long seq)
+    {
+        (slug, seq) = (string.Empty, -1);
+        return GlobalId.TryDecode(id, out var type, out var key) && type == NodeTypes.Activity && TryParse(key, out slug, out seq);
+    }
+
     public static bool TryParse(string key, out string slug, out long seq)
     {
         var slash = key.LastIndexOf('/');

@@ -34,8 +34,7 @@ public static class FeedMutations
             "Sets the labels of an activity (an empty list removes them). Only the organisation that posted it labels it: for people who act for that organisation.",
             async (ctx, input) =>
             {
-                if (!GlobalId.TryDecode(input.Get<string>("activityId") ?? string.Empty, out var type, out var key)
-                    || type != NodeTypes.Activity || !ActivityIds.TryParse(key, out var slug, out var seq))
+                if (!ActivityIds.TryParseGlobal(input.Get<string>("activityId"), out var slug, out var seq))
                 {
                     throw new HubException(ErrorCodes.IdInvalid, "That is not an activity id.", "activityId");
                 }

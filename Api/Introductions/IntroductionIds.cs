@@ -34,7 +34,7 @@ public static class IntroductionIds
             return null;
         }
 
-        return GlobalId.TryDecode(id, out var type, out var key) && type == NodeTypes.Activity && ActivityIds.TryParse(key, out var slug, out var seq)
+        return ActivityIds.TryParseGlobal(id, out var slug, out var seq)
             ? new ActivityRef(slug, seq)
             : throw new HubException(ErrorCodes.IdInvalid, "That is not an activity id.", field);
     }

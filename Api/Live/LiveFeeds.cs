@@ -164,7 +164,8 @@ public sealed class LiveFeeds : IFeedObserver, IHostedService, IDisposable
         }
     }
 
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stopping)
+    /// <summary>The next tick of a renewal timer; false once the service is stopping.</summary>
+    internal static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stopping)
     {
         try
         {

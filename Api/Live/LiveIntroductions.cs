@@ -123,7 +123,7 @@ public sealed class LiveIntroductions : IIntroductionObserver, IHostedService, I
     private async Task RenewAsync(CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(LiveFeeds.RenewEvery);
-        while (await NextTickAsync(timer, stopping))
+        while (await LiveFeeds.NextTickAsync(timer, stopping))
         {
             var callers = new Dictionary<(string, HubRoles), Task<Caller>>();
             foreach (var (key, readers) in _lists)
@@ -154,18 +154,6 @@ public sealed class LiveIntroductions : IIntroductionObserver, IHostedService, I
                     LiveLog.RenewFailed(_logger, e, key);
                 }
             }
-        }
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stopping)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stopping);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 }

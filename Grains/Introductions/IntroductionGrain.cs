@@ -5,6 +5,7 @@ using Orleans.Reminders;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
+using OurSociety.Federation.Networks;
 using OurSociety.Federation.Networks.Links;
 using OurSociety.Federation.Organisations;
 using OurSociety.Federation.Storage;
@@ -107,7 +108,6 @@ public sealed partial class IntroductionGrain(
         {
             throw new HubException(ErrorCodes.OptedOut, "This introduction cannot be made: one of the organisations is not taking introductions to the other.");
         }
-
 
         var now = time.GetUtcNow();
         var record = Record;
@@ -308,8 +308,8 @@ public sealed partial class IntroductionGrain(
     }
 
     /// <summary>
-    /// Bumps the version and writes, pointing the reminder at the next deadline alongside the write if there is one, then
-    /// tells the recipients (which removes the reminder when nothing is left to do).
+    /// Bumps the version and writes (moving the reminder alongside when the next deadline comes sooner), then tells the
+    /// recipients.
     /// </summary>
     private async Task ChangeAsync(DateTimeOffset now)
     {
@@ -411,13 +411,9 @@ public sealed partial class IntroductionGrain(
             _retry?.Dispose();
             _retry = null;
             _retryDelay = _firstRetry;
-            if (NextDeadline() is null && Record.ReminderDue is null)
-            {
-                await UnscheduleAsync();
-            }
 
-            // Otherwise a reminder is still set: its next tick finds nothing left and removes it. (What each recipient
-            // confirmed is written with the next change; after a restart the grain may tell them again, which they ignore.)
+            // A reminder still set finds nothing left on its next tick and removes itself. (What each recipient confirmed
+            // is written with the next change; after a restart the grain may tell them again, which they ignore.)
         }
         else
         {
@@ -527,9 +523,7 @@ public sealed partial class IntroductionGrain(
 
     private static HubException NotFound() => new(ErrorCodes.IntroductionNotFound, "There is no such introduction, or it is not yours to see.", "introductionId");
 
-    private async Task<bool> IsCoordinatorAsync(Caller caller, string slug) =>
-        !caller.IsAnonymous && caller.Networks.Contains(slug, StringComparer.Ordinal)
-        && (await GrainFactory.GetNetwork(slug).GetCoordinatorsAsync(caller))?.Contains(caller.Subject) == true;
+    private Task<bool> IsCoordinatorAsync(Caller caller, string slug) => GrainFactory.IsCoordinatorAsync(caller, slug);
 
     private async Task<bool> IsAnyCoordinatorAsync(Caller caller) =>
         await IsCoordinatorAsync(caller, Record.ANetwork) || await IsCoordinatorAsync(caller, Record.BNetwork);

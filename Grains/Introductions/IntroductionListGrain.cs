@@ -5,6 +5,7 @@ using Orleans.Reminders;
 using Orleans.Utilities;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
+using OurSociety.Federation.Networks;
 using OurSociety.Federation.Storage;
 
 namespace OurSociety.Federation.Introductions;
@@ -34,11 +35,15 @@ public sealed class IntroductionListGrain(
     /// <summary>How long an observer lives without renewal; API processes renew at a third of it.</summary>
     public static readonly TimeSpan ObserverLifetime = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many notices a list takes between trims (so a list may exceed its bounds by this many entries).</summary>
+    private const int TrimEvery = 64;
+
     private const string InboxPrefix = "inbox:";
     private const string LedgerPrefix = "ledger:";
 
     private readonly ObserverManager<IIntroductionObserver> _observers = new(ObserverLifetime, logger);
     private CoalescingWriter? _writer;
+    private int _sinceTrimmed;
 
     /// <summary>
     /// The state calls change. A write stores a copy of it (<see cref="Snapshot"/>), because calls interleave while a
@@ -97,7 +102,13 @@ public sealed class IntroductionListGrain(
         {
             Brokered = !IsInbox && readable,
         };
-        Forget(entries);
+        // Trimming scans every entry, so it runs every so often rather than on each notice.
+        if (++_sinceTrimmed >= TrimEvery)
+        {
+            _sinceTrimmed = 0;
+            Forget(entries);
+        }
+
         await PersistAsync();
         if (readable)
         {
@@ -222,9 +233,7 @@ public sealed class IntroductionListGrain(
             return caller.ActsFor(Owner);
         }
 
-        var slug = Owner;
-        return caller.Networks.Contains(slug, StringComparer.Ordinal)
-            && (await GrainFactory.GetNetwork(slug).GetCoordinatorsAsync(caller))?.Contains(caller.Subject) == true;
+        return await GrainFactory.IsCoordinatorAsync(caller, Owner);
     }
 
     private async Task PersistAsync()

@@ -2,6 +2,7 @@ using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
 using OurSociety.Federation.Introductions;
+using OurSociety.Federation.Networks;
 using OurSociety.Federation.Storage;
 
 namespace OurSociety.Federation.Matching;
@@ -135,7 +136,5 @@ public sealed class MatchGrain(
         return Math.Round(overlap * 0.75, 3);
     }
 
-    private async Task<bool> IsCoordinatorAsync(Caller caller) =>
-        !caller.IsAnonymous && caller.Networks.Contains(Slug, StringComparer.Ordinal)
-        && (await GrainFactory.GetNetwork(Slug).GetCoordinatorsAsync(caller))?.Contains(caller.Subject) == true;
+    private Task<bool> IsCoordinatorAsync(Caller caller) => GrainFactory.IsCoordinatorAsync(caller, Slug);
 }
