@@ -17,6 +17,9 @@ internal static partial class StorageLog
     [LoggerMessage(1103, LogLevel.Debug, "Version conflict on {Operation} of {StateName} for grain {GrainId}: ETag {ETag} is stale")]
     public static partial void VersionConflict(ILogger logger, string operation, string stateName, string grainId, string? eTag);
 
+    [LoggerMessage(1104, LogLevel.Warning, "A checkpoint of the hub's SQLite write-ahead log failed; it is tried again shortly")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(1110, LogLevel.Information, "Applying the hub's PostgreSQL schema scripts: {Scripts}")]
     public static partial void ApplyingPostgreSqlSchema(ILogger logger, string scripts);
 

@@ -60,7 +60,9 @@ internal static class SqliteDatabase
         {
             connection.Open();
             // journal_mode=WAL is persistent in the file; synchronous is per connection and only matters for the writer.
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
+            // No automatic checkpoints: SqliteCheckpointer copies the log on a connection of its own. journal_size_limit
+            // truncates the log file when it starts again, so a burst does not leave a large file behind.
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
             Execute(connection, Schema);
             return connection;
         }

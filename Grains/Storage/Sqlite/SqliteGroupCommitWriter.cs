@@ -25,6 +25,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
     private readonly SqliteCommand _clear;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly Task _loop;
 
     public SqliteGroupCommitWriter(string connectionString, TimeProvider time, ILogger logger)
@@ -32,6 +33,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         _time = time;
         _logger = logger;
         _connection = SqliteDatabase.OpenWriter(connectionString);
+        _checkpointer = new SqliteCheckpointer(connectionString, logger);
 
         // First write: only if no row exists. A lost race inserts nothing, which the caller sees as a version conflict.
         _insert = Command("""
@@ -67,6 +69,15 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         // Requests already queued are still committed; new ones are refused.
         _requests.Writer.TryComplete();
         await _loop;
+        await _checkpointer.DisposeAsync();
+
+        // Leave the file whole and the log empty, so a copy of the data folder is the database.
+        using (var checkpoint = _connection.CreateCommand())
+        {
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
+
         _insert.Dispose();
         _update.Dispose();
         _clear.Dispose();
@@ -144,6 +155,8 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
 
                 transaction.Commit();
             }
+
+            _checkpointer.Committed();
         }
         catch (Exception exception)
         {
