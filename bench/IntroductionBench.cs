@@ -64,7 +64,7 @@ public static class IntroductionBench
             report.Check($"Introductions: p99 round trip < 50 ms at {TargetPerSecond:0}/s", $"{paced.P99Ms:0.0} ms", paced.P99Ms < 50);
         }
 
-        var counts = await Task.WhenAll(pairs.Select(p => grains.GetIntroductionLedger(p.A).GetCountsAsync()));
+        var counts = await Task.WhenAll(pairs.Select(p => grains.GetIntroductionCountsAsync(p.A)));
         report.Note($"Introductions: the brokering networks counted {counts.Sum(c => c.Requested):#,0} requested and {counts.Sum(c => c.Connected):#,0} connected " +
             $"({Interlocked.Read(ref next):#,0} round trips started, warm-up included).");
     }

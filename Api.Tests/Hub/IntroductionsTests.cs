@@ -203,7 +203,7 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
         var w = await WorldAsync();
         await using var a = await WatchAsync(w.A.FirstPerson, "inbox:" + OrganisationIds.Parse(w.A.First, "a"));
         await using var b = await WatchAsync(w.B.FirstPerson, "inbox:" + OrganisationIds.Parse(w.B.First, "b"));
-        await using var broker = await WatchAsync(w.A.Coordinator, "ledger:" + w.A.Slug);
+        await using var broker = await WatchAsync(w.A.Coordinator, OurSociety.Federation.Introductions.IntroductionLedgers.Keys(w.A.Slug)[0]);
         await using var other = await WatchAsync(w.A.SecondPerson, "inbox:" + OrganisationIds.Parse(w.A.Second, "other"));
 
         var id = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");

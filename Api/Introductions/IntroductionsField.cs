@@ -39,16 +39,11 @@ public static class IntroductionsField
                     throw caller.Forbidden("Only an organisation's own people read its introductions, and only a network's coordinators read what it brokered.");
                 }
 
-                // Newest first across the lists; a party's view wins over the broker's view of the same introduction.
-                var merged = pages.OfType<Page<IntroductionView>>()
-                    .SelectMany(p => p.Items)
-                    .GroupBy(v => v.Id, StringComparer.Ordinal)
-                    .Select(g => g.OrderBy(v => v.Role).First())
-                    .Order(Comparer<IntroductionView>.Create((x, y) => IntroductionPosition.Order(IntroductionPosition.Of(x), IntroductionPosition.Of(y))))
-                    .ToList();
-                var hasMore = merged.Count > first || pages.Any(p => p?.HasMore == true);
+                // Newest first across the lists; a party's view wins over the broker's view of the same introduction. A
+                // total is given for one inbox or one network's records (whose lists hold different introductions).
+                var merged = IntroductionLedgers.Merge(pages, first) ?? new Page<IntroductionView>([], false, 0);
                 return RelayConnection<IntroductionView>.Forward(
-                    merged.Take(first).ToArray(), IntroductionIds.Cursor, hasMore, after is not null, pages.Length == 1 ? pages[0]?.TotalCount : null);
+                    [.. merged.Items], IntroductionIds.Cursor, merged.HasMore, after is not null, named ? merged.TotalCount : null);
             });
 
     private static IIntroductionListGrain[] Lists(IGrainFactory grains, Caller caller, string? organisationId, string? networkSlug, out bool named)
@@ -61,9 +56,9 @@ public static class IntroductionsField
 
         if (networkSlug is not null)
         {
-            return [grains.GetIntroductionLedger(Input.Slug(networkSlug, "networkSlug"))];
+            return grains.GetIntroductionLedgers(Input.Slug(networkSlug, "networkSlug"));
         }
 
-        return [.. caller.Organisations.Select(grains.GetInbox), .. caller.Networks.Select(grains.GetIntroductionLedger)];
+        return [.. caller.Organisations.Select(grains.GetInbox), .. caller.Networks.SelectMany(grains.GetIntroductionLedgers)];
     }
 }

@@ -34,7 +34,7 @@ public sealed class LiveIntroductions : IIntroductionObserver, IHostedService, I
     public async Task<IObservable<IntroductionView>> WatchAsync(Caller caller)
     {
         var stream = new LiveStream<IntroductionView>(LiveFeeds.ReaderQueue, Leave);
-        string[] keys = [.. caller.Organisations.Select(o => "inbox:" + o), .. caller.Networks.Select(n => "ledger:" + n)];
+        string[] keys = [.. caller.Organisations.Select(o => "inbox:" + o), .. caller.Networks.SelectMany(IntroductionLedgers.Keys)];
         foreach (var key in keys)
         {
             lock (_lists)

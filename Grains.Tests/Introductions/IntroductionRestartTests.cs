@@ -50,8 +50,8 @@ public abstract class IntroductionRestartTests<TBackend>(TBackend backend) : ICl
         var expired = (await grains.GetInbox(w.B.Id).GetAsync(w.PersonB, waiting))!;
         Assert.True(expired.Reminded);
         Assert.True(time.GetUtcNow() >= expired.ExpiresAt - TimeSpan.FromSeconds(1));
-        Assert.Equal(IntroductionState.Expired, (await grains.GetIntroductionLedger(w.North).GetAsync(w.NorthCoordinator, waiting))!.State);
-        Assert.Equal(new IntroductionCounts(2, 1, 0, 1, 0, 0), await grains.GetIntroductionLedger(w.North).GetCountsAsync());
+        Assert.Equal(IntroductionState.Expired, (await grains.GetIntroductionLedger(w.North, waiting).GetAsync(w.NorthCoordinator, waiting))!.State);
+        Assert.Equal(new IntroductionCounts(2, 1, 0, 1, 0, 0), await grains.GetIntroductionCountsAsync(w.North));
     }
 }
 

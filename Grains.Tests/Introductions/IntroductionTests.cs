@@ -37,11 +37,11 @@ public sealed class IntroductionTests(ClusterFixture fixture)
 
         // Every party's list agrees, and the broker's network counts it; the other network lists nothing it did not broker.
         Assert.Equal(IntroductionState.Connected, (await InboxAsync(w.B, w.PersonB, requested.Id))!.State);
-        var brokered = await _grains.GetIntroductionLedger(w.North).GetPageAsync(w.NorthCoordinator, null, 10, null);
+        var brokered = await _grains.GetBrokeredPageAsync(w.NorthCoordinator, w.North, null, 10, null);
         Assert.Equal([(requested.Id, IntroductionState.Connected, IntroductionRole.Broker, (string?)null)], brokered!.Items.Select(v => (v.Id, v.State, v.Role, v.Side)));
-        Assert.Equal(new IntroductionCounts(1, 1, 0, 0, 0, 0), await _grains.GetIntroductionLedger(w.North).GetCountsAsync());
-        Assert.Empty((await _grains.GetIntroductionLedger(w.West).GetPageAsync(w.WestCoordinator, null, 10, null))!.Items);
-        Assert.Equal(IntroductionCounts.None, await _grains.GetIntroductionLedger(w.West).GetCountsAsync());
+        Assert.Equal(new IntroductionCounts(1, 1, 0, 0, 0, 0), await _grains.GetIntroductionCountsAsync(w.North));
+        Assert.Empty((await _grains.GetBrokeredPageAsync(w.WestCoordinator, w.West, null, 10, null))!.Items);
+        Assert.Equal(IntroductionCounts.None, await _grains.GetIntroductionCountsAsync(w.West));
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class IntroductionTests(ClusterFixture fixture)
 
         // Nobody brokered it: no coordinator sees it, but the asker's network counts it.
         Assert.Null(await intro.GetAsync(w.NorthCoordinator));
-        Assert.Empty((await _grains.GetIntroductionLedger(w.North).GetPageAsync(w.NorthCoordinator, null, 10, null))!.Items);
-        Assert.Equal(new IntroductionCounts(1, 0, 1, 0, 0, 0), await _grains.GetIntroductionLedger(w.North).GetCountsAsync());
+        Assert.Empty((await _grains.GetBrokeredPageAsync(w.NorthCoordinator, w.North, null, 10, null))!.Items);
+        Assert.Equal(new IntroductionCounts(1, 0, 1, 0, 0, 0), await _grains.GetIntroductionCountsAsync(w.North));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class IntroductionTests(ClusterFixture fixture)
         }
 
         Assert.Empty((await _grains.GetInbox(w.A.Id).GetPageAsync(w.PersonA, null, 10, null))!.Items);
-        Assert.Equal(IntroductionCounts.None, await _grains.GetIntroductionLedger(w.North).GetCountsAsync());
+        Assert.Equal(IntroductionCounts.None, await _grains.GetIntroductionCountsAsync(w.North));
     }
 
     [Fact]
@@ -173,25 +173,27 @@ public sealed class IntroductionTests(ClusterFixture fixture)
         Assert.Equal(IntroductionState.Expired, (await InboxAsync(w.A, w.PersonA, view.Id))!.State);
         Assert.Equal(ErrorCodes.IntroductionClosed, (await Assert.ThrowsAsync<HubException>(() => open.RespondAsync(w.PersonB, null, accept: true))).Code);
         Assert.Null(await _grains.GetOrganisation(w.A.Id).GetContactAsync(w.PersonB));
-        await Eventually.EqualAsync(new IntroductionCounts(2, 1, 0, 1, 0, 1), () => _grains.GetIntroductionLedger(w.North).GetCountsAsync());
+        await Eventually.EqualAsync(new IntroductionCounts(2, 1, 0, 1, 0, 1), () => _grains.GetIntroductionCountsAsync(w.North));
     }
 
     [Fact]
     public async Task Notices_lost_before_or_after_arrival_are_sent_again_until_delivered_and_applied_once()
     {
         var w = await IntroductionWorld.CreateAsync(_grains);
+        var id = IntroductionWorld.NewId();
+        var ledger = IntroductionLedgers.Key(w.North, id);
         IntroductionNoticeFaults.FailNext("inbox:" + w.B.Id, before: 2, after: 0);
-        IntroductionNoticeFaults.FailNext("ledger:" + w.North, before: 0, after: 3);
-        var intro = _grains.GetIntroduction(IntroductionWorld.NewId());
+        IntroductionNoticeFaults.FailNext(ledger, before: 0, after: 3);
+        var intro = _grains.GetIntroduction(id);
 
         var requested = await intro.RequestAsync(w.NorthCoordinator, w.Brokered());
         await intro.RespondAsync(w.PersonA, null, accept: true);
         await intro.RespondAsync(w.PersonB, null, accept: true);
 
         await Eventually.EqualAsync(IntroductionState.Connected, async () => (await InboxAsync(w.B, w.PersonB, requested.Id))?.State);
-        await Eventually.EqualAsync(new IntroductionCounts(1, 1, 0, 0, 0, 0), () => _grains.GetIntroductionLedger(w.North).GetCountsAsync());
+        await Eventually.EqualAsync(new IntroductionCounts(1, 1, 0, 0, 0, 0), () => _grains.GetIntroductionCountsAsync(w.North));
         Assert.Equal(2, IntroductionNoticeFaults.Failed("inbox:" + w.B.Id));
-        Assert.Equal(3, IntroductionNoticeFaults.Failed("ledger:" + w.North));
+        Assert.Equal(3, IntroductionNoticeFaults.Failed(ledger));
         Assert.NotNull(await _grains.GetOrganisation(w.A.Id).GetContactAsync(w.PersonB));
     }
 

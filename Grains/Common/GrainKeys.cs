@@ -50,10 +50,6 @@ public static class GrainKeys
     public static Introductions.IIntroductionListGrain GetInbox(this IGrainFactory grains, string organisationId) =>
         grains.GetGrain<Introductions.IIntroductionListGrain>("inbox:" + organisationId);
 
-    /// <summary>A network's records of the introductions it brokered or its members asked for.</summary>
-    public static Introductions.IIntroductionListGrain GetIntroductionLedger(this IGrainFactory grains, string slug) =>
-        grains.GetGrain<Introductions.IIntroductionListGrain>("ledger:" + slug);
-
     /// <summary>A network's suggested introductions: wants met by offers.</summary>
     public static Matching.IMatchGrain GetMatches(this IGrainFactory grains, string slug) => grains.GetGrain<Matching.IMatchGrain>("match:" + slug);
 

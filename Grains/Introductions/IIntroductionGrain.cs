@@ -42,6 +42,13 @@ public interface IIntroductionGrain : IGrainWithStringKey
     [Alias("GetBrokerViewAsync")]
     Task<IntroductionView?> GetBrokerViewAsync();
 
+    /// <summary>
+    /// The introduction as <paramref name="organisationId"/>'s people see it; null if it does not exist or that
+    /// organisation is not one of the two. Only an organisation's inbox calls it, for a reader it has checked.
+    /// </summary>
+    [Alias("GetPartyViewAsync")]
+    Task<IntroductionView?> GetPartyViewAsync(string organisationId);
+
     /// <summary>A party answers "did you meet?" once connected; a yes counts the introduction as met.</summary>
     [Alias("AnswerCheckInAsync")]
     Task<IntroductionView> AnswerCheckInAsync(Caller caller, string? organisationId, bool met);
@@ -62,12 +69,17 @@ public interface IIntroductionObserver : IGrainObserver
 /// <summary>
 /// The introductions one party keeps (key: <c>inbox:{organisation id}</c> for an organisation's inbox, <c>ledger:{slug}</c>
 /// for a network's brokering records). Only introduction grains write to it; each notice carries a version, so repeats
-/// and late arrivals change nothing. An inbox also keeps the organisation's preferences and whom it is connected with.
+/// and late arrivals change nothing. It lists introductions and reads each one's view from the introduction itself. An
+/// inbox also keeps the organisation's preferences and whom it is connected with; a network's records keep its counts.
 /// </summary>
 [Alias("IIntroductionListGrain")]
 public interface IIntroductionListGrain : IGrainWithStringKey
 {
-    /// <summary>Records the notice if it is newer than what the list holds; returns once that is durable.</summary>
+    /// <summary>
+    /// Records the notice if it is newer than what the list holds; returns once what the list cannot read back from the
+    /// introduction is durable: that it holds the introduction, whom its organisation is connected with, its counts, and
+    /// the introduction's state once connected or closed.
+    /// </summary>
     [Alias("ReceiveAsync")]
     Task ReceiveAsync(IntroductionNotice notice);
 

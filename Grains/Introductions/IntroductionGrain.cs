@@ -136,6 +136,12 @@ public sealed partial class IntroductionGrain(
 
     public Task<IntroductionView?> GetBrokerViewAsync() => Task.FromResult(Record.Request is null ? null : ViewFor(Role.Broker));
 
+    public Task<IntroductionView?> GetPartyViewAsync(string organisationId) => Task.FromResult(
+        Record.Request is not { } request ? null
+        : organisationId == request.A ? ViewFor(Role.A)
+        : organisationId == request.B ? ViewFor(Role.B)
+        : null);
+
     public async Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept)
     {
         var side = await PartyAsync(caller, organisationId, "answer it");
@@ -454,8 +460,8 @@ public sealed partial class IntroductionGrain(
         [
             new("inbox:" + request.A, Role.A, false),
             new("inbox:" + request.B, Role.B, false),
-            new("ledger:" + record.ANetwork, Role.Broker, record.ANetwork == home),
-            .. record.BNetwork == record.ANetwork ? [] : new[] { new Recipient("ledger:" + record.BNetwork, Role.Broker, record.BNetwork == home) },
+            new(IntroductionLedgers.Key(record.ANetwork, Id), Role.Broker, record.ANetwork == home),
+            .. record.BNetwork == record.ANetwork ? [] : new[] { new Recipient(IntroductionLedgers.Key(record.BNetwork, Id), Role.Broker, record.BNetwork == home) },
         ];
         return all.Where(r => record.Delivered.GetValueOrDefault(r.Key) < record.Version);
     }

@@ -12,15 +12,17 @@ namespace OurSociety.Federation.Introductions;
 
 /// <inheritdoc cref="IIntroductionListGrain"/>
 /// <remarks>
-/// Reentrant, so notices arriving together share one storage write (<see cref="CoalescingWriter"/>). Its size is
-/// bounded. An inbox keeps open and connected introductions and the newest <see cref="MaxClosed"/> of those that closed
-/// without connecting. A network's records keep a few numbers per introduction it brokered or counts (its state, version
-/// and request time: enough to list and to count each change once, about 60 bytes), until nothing can change it any
-/// more (<see cref="IntroductionOptions.Settled"/> after the request: about two months); a coordinator's page reads the
-/// views from the introductions themselves.
+/// Reentrant, so notices arriving together share one storage write (<see cref="CoalescingWriter"/>). It holds a few
+/// numbers per introduction (its state, version and request time: enough to list and to count each change once, about
+/// 60 bytes) and reads views from the introductions, so a notice costs a write only when it changes what the list
+/// cannot read back: a new introduction, a connection, a close, a met check-in, a count. An answer that leaves an
+/// introduction open is kept in memory and goes with the next write. Its size is bounded. An inbox keeps open and
+/// connected introductions and the newest <see cref="MaxClosed"/> of those that closed without connecting. A network's
+/// records keep the introductions it brokered or counts until nothing can change them any more
+/// (<see cref="IntroductionOptions.Settled"/> after the request: about two months).
 /// </remarks>
 [Reentrant]
-public sealed class IntroductionListGrain(
+public sealed partial class IntroductionListGrain(
     [PersistentState("introductions", HubStorage.Name)] IPersistentState<IntroductionListState> state,
     IOptions<IntroductionOptions> options,
     [FromKeyedServices(ReminderTimeProviderNames.Reminders)] TimeProvider time,
@@ -39,11 +41,16 @@ public sealed class IntroductionListGrain(
     private const int TrimEvery = 64;
 
     private const string InboxPrefix = "inbox:";
-    private const string LedgerPrefix = "ledger:";
 
     private readonly ObserverManager<IIntroductionObserver> _observers = new(ObserverLifetime, logger);
     private CoalescingWriter? _writer;
     private int _sinceTrimmed;
+
+    /// <summary>The last write that carried a change the list must keep; a notice is confirmed only once it is done.</summary>
+    private Task _durable = Task.CompletedTask;
+
+    /// <summary>Whether memory holds changes that no write has carried yet (answers that left an introduction open).</summary>
+    private bool _unsaved;
 
     /// <summary>
     /// The state calls change. A write stores a copy of it (<see cref="Snapshot"/>), because calls interleave while a
@@ -56,17 +63,35 @@ public sealed class IntroductionListGrain(
     private bool IsInbox => Key.StartsWith(InboxPrefix, StringComparison.Ordinal);
 
     /// <summary>The organisation id of an inbox, or the network slug of a ledger.</summary>
-    private string Owner => IsInbox ? Key[InboxPrefix.Length..] : Key[LedgerPrefix.Length..];
+    private string Owner => IsInbox ? Key[InboxPrefix.Length..] : IntroductionLedgers.SlugOf(Key);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _live = state.State;
         _writer = new CoalescingWriter(() =>
         {
+            _unsaved = false;
             state.State = Snapshot(_live);
             return state.WriteStateAsync();
         });
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved)
+        {
+            // Answers that left an introduction open: nothing depends on them here, but a list read after a restart is
+            // closer to the truth with them.
+            try
+            {
+                await _writer!.WriteAsync();
+            }
+            catch (Exception e)
+            {
+                LogUnsavedLost(e, Key);
+            }
+        }
     }
 
     public async Task ReceiveAsync(IntroductionNotice notice)
@@ -77,7 +102,7 @@ public sealed class IntroductionListGrain(
         if (held is not null && held.Version >= view.Version)
         {
             // A repeat: make sure what is held is durable before confirming it again.
-            await PersistAsync();
+            await _durable;
             return;
         }
 
@@ -88,6 +113,9 @@ public sealed class IntroductionListGrain(
             return;
         }
 
+        // What must be durable before this returns: what the list cannot read back from the introduction. An answer that
+        // leaves it open changes none of it (the view is always read from the introduction), so it costs no write here.
+        var lasting = held is null || (held.State != view.State && !view.State.IsOpen()) || (view.Met == true && !held.Met);
         if (notice.Home)
         {
             _live.Counts = Count(_live.Counts, held, view);
@@ -95,10 +123,10 @@ public sealed class IntroductionListGrain(
 
         if (IsInbox && view.State == IntroductionState.Connected && view.Counterpart is { } counterpart)
         {
-            _live.ConnectedWith.Add(counterpart);
+            lasting |= _live.ConnectedWith.Add(counterpart);
         }
 
-        entries[view.Id] = new IntroductionListEntry(IsInbox ? view : null, notice.Home, view.Version, view.RequestedAt, view.State, view.Met == true)
+        entries[view.Id] = new IntroductionListEntry(null, notice.Home, view.Version, view.RequestedAt, view.State, view.Met == true)
         {
             Brokered = !IsInbox && readable,
         };
@@ -109,7 +137,17 @@ public sealed class IntroductionListGrain(
             Forget(entries);
         }
 
-        await PersistAsync();
+        if (lasting)
+        {
+            await PersistAsync();
+        }
+        else
+        {
+            // Kept with the next write, or when the grain is deactivated; confirmed once what came before is durable.
+            _unsaved = true;
+            await _durable;
+        }
+
         if (readable)
         {
             var key = Key;
@@ -125,8 +163,13 @@ public sealed class IntroductionListGrain(
         }
 
         first = Input.PageSize(first, 100, "first");
+
+        // The state stored for an open introduction may be behind it after a crash (an answer that left it open is not
+        // written at once), so an open state is matched against the introduction's own view; connected and closed states
+        // are always written before their notice is confirmed.
+        var open = filter?.IsOpen() == true;
         var listed = _live.Entries
-            .Where(p => (IsInbox || p.Value.Brokered) && (filter is null || p.Value.State == filter))
+            .Where(p => (IsInbox || p.Value.Brokered) && (filter is null || (open ? p.Value.State.IsOpen() : p.Value.State == filter)))
             .Select(p => (Position: new IntroductionPosition(p.Value.RequestedAt, p.Key), Entry: p.Value))
             .ToList();
         listed.Sort((x, y) => IntroductionPosition.Order(x.Position, y.Position));
@@ -136,14 +179,24 @@ public sealed class IntroductionListGrain(
             start = listed.Count;
         }
 
-        var page = listed.Skip(start).Take(first).ToArray();
-        var views = await Task.WhenAll(page.Select(e => ViewAsync(e.Position.Id, e.Entry)));
-        return new Page<IntroductionView>([.. views.OfType<IntroductionView>()], start + page.Length < listed.Count, listed.Count);
+        var items = new List<IntroductionView>(first);
+        var next = start;
+        while (items.Count < first && next < listed.Count)
+        {
+            var batch = listed.Skip(next).Take(first - items.Count).ToArray();
+            next += batch.Length;
+            var views = await Task.WhenAll(batch.Select(e => ViewAsync(e.Position.Id)));
+            items.AddRange(views.OfType<IntroductionView>().Where(v => filter is null || v.State == filter));
+        }
+
+        // The total counts what memory holds, which every notice keeps up to date while the list is active.
+        var total = open ? listed.Count(e => e.Entry.State == filter) : listed.Count;
+        return new Page<IntroductionView>([.. items], next < listed.Count, total);
     }
 
     public async Task<IntroductionView?> GetAsync(Caller caller, string introductionId) =>
         _live.Entries.TryGetValue(introductionId, out var entry) && (IsInbox || entry.Brokered) && await IsReaderAsync(caller)
-            ? await ViewAsync(introductionId, entry)
+            ? await ViewAsync(introductionId)
             : null;
 
     public Task<IntroductionCounts> GetCountsAsync() => Task.FromResult(_live.Counts);
@@ -214,9 +267,9 @@ public sealed class IntroductionListGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>An inbox holds its views; a network's records read a brokered introduction's view from the introduction itself.</summary>
-    private Task<IntroductionView?> ViewAsync(string id, IntroductionListEntry entry) =>
-        entry.View is { } view ? Task.FromResult<IntroductionView?>(view) : GrainFactory.GetIntroduction(id).GetBrokerViewAsync();
+    /// <summary>Each view is read from the introduction itself, cut for this list's readers: the organisation's, or the broker's.</summary>
+    private Task<IntroductionView?> ViewAsync(string id) =>
+        IsInbox ? GrainFactory.GetIntroduction(id).GetPartyViewAsync(Owner) : GrainFactory.GetIntroduction(id).GetBrokerViewAsync();
 
     /// <summary>An inbox lists everything it holds; a network lists only what it brokered (the rest it only counts).</summary>
     private bool Readable(IntroductionView view) => IsInbox || view.BrokerNetwork == Owner;
@@ -238,9 +291,11 @@ public sealed class IntroductionListGrain(
 
     private async Task PersistAsync()
     {
+        var write = _writer!.WriteAsync();
+        _durable = write;
         try
         {
-            await _writer!.WriteAsync();
+            await write;
         }
         catch
         {
@@ -275,12 +330,15 @@ public sealed class IntroductionListGrain(
         var closed = entries.Values.Count(IsClosed);
         if (closed > MaxClosed)
         {
-            foreach (var entry in entries.Values.Where(IsClosed).OrderBy(e => e.View!.ClosedAt).Take(closed - MaxClosed).ToArray())
+            foreach (var id in entries.Where(p => IsClosed(p.Value)).OrderBy(p => p.Value.RequestedAt).Take(closed - MaxClosed).Select(p => p.Key).ToArray())
             {
-                entries.Remove(entry.View!.Id);
+                entries.Remove(id);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Introduction list {Key}: answers kept in memory could not be written at deactivation; a later notice or read restores them.")]
+    private partial void LogUnsavedLost(Exception exception, string key);
 
     private static bool IsClosed(IntroductionListEntry entry) => !entry.State.IsOpen() && entry.State != IntroductionState.Connected;
 

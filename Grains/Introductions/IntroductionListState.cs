@@ -22,8 +22,9 @@ public sealed class IntroductionListState
 }
 
 /// <summary>
-/// One introduction in a list: in an inbox, the view its readers get; in a network's records only what listing and
-/// counting need (the view is read from the introduction when a coordinator lists it), so the records stay small.
+/// One introduction in a list: only what listing and counting need; views are read from the introduction itself, so
+/// the list stays small. <see cref="View"/> is no longer written (states written by earlier versions may hold one; it
+/// is not read).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("IntroductionListEntry")]
 public sealed record IntroductionListEntry(

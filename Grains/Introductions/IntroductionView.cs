@@ -71,6 +71,10 @@ public sealed record IntroductionCounts(
     [property: Id(5)] int Met)
 {
     public static IntroductionCounts None { get; } = new(0, 0, 0, 0, 0, 0);
+
+    public IntroductionCounts Plus(IntroductionCounts other) => new(
+        Requested + other.Requested, Connected + other.Connected, Declined + other.Declined,
+        Expired + other.Expired, Withdrawn + other.Withdrawn, Met + other.Met);
 }
 
 /// <summary>What an organisation accepts: introductions at all, and from whom not.</summary>
