@@ -252,6 +252,29 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
         Assert.Empty((await w.A.Coordinator.GraphQLAsync(matches, new { slug = w.A.Slug }))["data"]!["matches"]!["edges"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Someone_who_is_both_a_partys_person_and_the_brokers_coordinator_hears_each_change_once_with_the_partys_view()
+    {
+        var w = await WorldAsync();
+        var subject = $"both-{Guid.NewGuid():N}@example.org";
+        await w.A.Coordinator.MutateAsync(
+            "addCoordinator", "mutation($slug: String!, $subject: String!) { addCoordinator(input: { networkSlug: $slug, subject: $subject }) { errors { code } } }", new { slug = w.A.Slug, subject });
+        await w.A.FirstPerson.MutateAsync(
+            "addOrganisationPerson", "mutation($org: ID!, $subject: String!) { addOrganisationPerson(input: { organisationId: $org, subject: $subject }) { errors { code } } }", new { org = w.A.First, subject });
+        var both = _hub.As(subject);
+        await using var live = await WatchAsync(both, "ledger:" + w.A.Slug);
+        Assert.Equal(1, _hub.Services.GetRequiredService<LiveIntroductions>().ReadersOf("inbox:" + OrganisationIds.Parse(w.A.First, "a")));
+
+        var id = (await both.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        await w.A.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+        await w.B.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+
+        (string, string?, string?)[] expected = [("REQUESTED", "NONE", null), ("ACCEPTED_BY_ONE", "ACCEPTED", null), ("CONNECTED", "ACCEPTED", w.EmailB)];
+        Assert.Equal(expected, await EventsAsync(live, 3));
+        using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => live.ReceiveAsync().WaitAsync(quiet.Token));
+    }
+
     private async Task<WebSocketTestClient> WatchAsync(HubClient reader, string list)
     {
         var client = await WebSocketTestClient.ConnectAsync(new UriBuilder(new Uri(_hub.Http.BaseAddress!, "/graphql")) { Scheme = "ws" }.Uri);
