@@ -253,6 +253,51 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Anonymous_callers_of_every_introduction_and_matching_mutation_are_told_to_sign_in_with_401_and_nothing_changes()
+    {
+        var w = await WorldAsync();
+        var id = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        const string postWant = """
+            mutation($org: ID!, $slug: String!) { postActivity(input: { networkSlug: $slug, organisationId: $org, kind: WANT, title: "Members: drivers", themes: ["transport"] }) {
+              activity { id } errors { code } } }
+            """;
+        var want = (await w.A.SecondPerson.MutateAsync("postActivity", postWant, new { org = w.A.Second, slug = w.A.Slug })).Str("activity.id");
+        const string checkIn = "mutation($id: ID!) { answerIntroductionCheckIn(input: { introductionId: $id, met: true }) { introduction { state } errors { code } } }";
+        const string introduceMatch = "mutation($id: ID!) { introduceMatch(input: { matchId: $id }) { introduction { state } errors { code } } }";
+        const string markWantMet = "mutation($id: ID!) { markWantMet(input: { activityId: $id }) { activity { id } errors { code } } }";
+        const string unknown = "SW50cm9kdWN0aW9uOmludHJvXzAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw";
+
+        (string Query, object Variables)[] calls =
+        [
+            (Respond, new { id, accept = true }),
+            (Respond, new { id = unknown, accept = true }),
+            (Respond, new { id = "nonsense", accept = true }),
+            (Withdraw, new { id }),
+            (Withdraw, new { id = unknown }),
+            (checkIn, new { id }),
+            (checkIn, new { id = unknown }),
+            (Preferences, new { org = w.A.First, open = false }),
+            (Preferences, new { org = "nonsense", open = false }),
+            (introduceMatch, new { id = "nonsense" }),
+            (markWantMet, new { id = want }),
+            (markWantMet, new { id = "nonsense" }),
+        ];
+
+        foreach (var (query, variables) in calls)
+        {
+            var (status, body) = await _hub.Anonymous.SendAsync(query, variables);
+            Assert.True(
+                status == System.Net.HttpStatusCode.Unauthorized && body["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() == "UNAUTHENTICATED",
+                $"{query.Split('(')[1].Trim()} with {System.Text.Json.JsonSerializer.Serialize(variables)}: {(int)status} {body.ToJsonString()}");
+        }
+
+        var unchanged = (await w.A.Coordinator.GraphQLAsync("query($id: ID!) { node(id: $id) { ... on Introduction { state } } }", new { id }))["data"]!["node"]!;
+        Assert.Equal("REQUESTED", unchanged.Str("state"));
+        var preferences = (await w.A.FirstPerson.GraphQLAsync("query($id: ID!) { organisation(id: $id) { introductionPreferences { open } } }", new { id = w.A.First }))["data"]!;
+        Assert.True(preferences["organisation"]!["introductionPreferences"]!["open"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Someone_who_is_both_a_partys_person_and_the_brokers_coordinator_hears_each_change_once_with_the_partys_view()
     {
         var w = await WorldAsync();
@@ -273,6 +318,23 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
         Assert.Equal(expected, await EventsAsync(live, 3));
         using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => live.ReceiveAsync().WaitAsync(quiet.Token));
+    }
+
+    [Fact]
+    public async Task Only_a_party_learns_that_an_introduction_an_organisation_asked_for_itself_exists_when_it_may_not_withdraw_it()
+    {
+        var w = await WorldAsync();
+        var id = (await w.A.FirstPerson.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "We have food." })).Str("introduction.id");
+
+        foreach (var (client, code) in new[] { (w.A.Coordinator, "INTRODUCTION_NOT_FOUND"), (w.B.Coordinator, "INTRODUCTION_NOT_FOUND"), (w.A.SecondPerson, "INTRODUCTION_NOT_FOUND"), (w.B.FirstPerson, "FORBIDDEN") })
+        {
+            var refused = await client.GraphQLAsync(Withdraw, new { id });
+            Assert.Equal(code, Assert.Single(refused["data"]!["withdrawIntroduction"]!["errors"]!.AsArray())!.Str("code"));
+        }
+
+        var seen = (await w.A.FirstPerson.GraphQLAsync("query($id: ID!) { node(id: $id) { ... on Introduction { state } } }", new { id }))["data"]!["node"]!;
+        Assert.Equal("ACCEPTED_BY_ONE", seen.Str("state"));
+        Assert.Equal("WITHDRAWN", (await w.A.FirstPerson.MutateAsync("withdrawIntroduction", Withdraw, new { id })).Str("introduction.state"));
     }
 
     private async Task<WebSocketTestClient> WatchAsync(HubClient reader, string list)

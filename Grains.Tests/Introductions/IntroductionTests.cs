@@ -113,6 +113,8 @@ public sealed class IntroductionTests(ClusterFixture fixture)
         await intro.RequestAsync(w.NorthCoordinator, w.Brokered());
         await intro.RespondAsync(w.PersonA, null, accept: true);
         var before = (await intro.GetAsync(w.NorthCoordinator))!;
+        var asked = _grains.GetIntroduction(IntroductionWorld.NewId());
+        await asked.RequestAsync(w.PersonA, new RequestIntroduction(w.A.Id, w.B.Id, "We have vans.", null, null, null));
 
         (Func<Task>, string)[] cases =
         [
@@ -121,7 +123,13 @@ public sealed class IntroductionTests(ClusterFixture fixture)
             (() => intro.RespondAsync(w.PersonD, null, accept: false), ErrorCodes.IntroductionNotFound),
             (() => intro.RespondAsync(w.NorthCoordinator, null, accept: true), ErrorCodes.Forbidden),
             (() => intro.RespondAsync(w.PersonA, w.B.Id, accept: true), ErrorCodes.Forbidden),
-            (() => intro.RespondAsync(Caller.Anonymous, null, accept: true), ErrorCodes.IntroductionNotFound),
+            (() => intro.RespondAsync(Caller.Anonymous, null, accept: true), ErrorCodes.Unauthenticated),
+            (() => intro.WithdrawAsync(Caller.Anonymous), ErrorCodes.Unauthenticated),
+            (() => intro.AnswerCheckInAsync(Caller.Anonymous, null, met: true), ErrorCodes.Unauthenticated),
+            (() => _grains.GetIntroduction(IntroductionWorld.NewId()).WithdrawAsync(Caller.Anonymous), ErrorCodes.Unauthenticated),
+            (() => asked.WithdrawAsync(w.NorthCoordinator), ErrorCodes.IntroductionNotFound),
+            (() => asked.WithdrawAsync(w.WestCoordinator), ErrorCodes.IntroductionNotFound),
+            (() => asked.WithdrawAsync(w.PersonB), ErrorCodes.Forbidden),
             (() => intro.WithdrawAsync(w.PersonB), ErrorCodes.Forbidden),
             (() => intro.WithdrawAsync(w.WestCoordinator), ErrorCodes.IntroductionNotFound),
             (() => intro.WithdrawAsync(w.PersonC), ErrorCodes.IntroductionNotFound),
@@ -135,6 +143,7 @@ public sealed class IntroductionTests(ClusterFixture fixture)
         }
 
         Assert.Equal(before, await intro.GetAsync(w.NorthCoordinator));
+        Assert.Equal(IntroductionState.AcceptedByOne, (await asked.GetAsync(w.PersonA))!.State);
 
         await intro.WithdrawAsync(w.NorthCoordinator);
         var closed = await Assert.ThrowsAsync<HubException>(() => intro.RespondAsync(w.PersonB, null, accept: true));

@@ -86,6 +86,7 @@ public sealed class MatchGrain(
 
     public async Task<Activity> MarkWantMetAsync(Caller caller, long wantSeq)
     {
+        caller.RequireSignedIn("mark a want met");
         var want = await GrainFactory.GetNetwork(Slug).GetActivityAsync(caller, wantSeq)
             ?? throw new HubException(ErrorCodes.ActivityNotFound, "There is no such activity, or it is not yours to see.", "activityId");
         if (!caller.ActsFor(want.AuthorId))
