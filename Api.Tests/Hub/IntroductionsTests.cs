@@ -4,6 +4,7 @@ using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Live;
 using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Api.Tests.Transport;
+using OurSociety.Federation.Common;
 
 namespace OurSociety.Federation.Api.Tests.Hub;
 
@@ -335,6 +336,31 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
         var seen = (await w.A.FirstPerson.GraphQLAsync("query($id: ID!) { node(id: $id) { ... on Introduction { state } } }", new { id }))["data"]!["node"]!;
         Assert.Equal("ACCEPTED_BY_ONE", seen.Str("state"));
         Assert.Equal("WITHDRAWN", (await w.A.FirstPerson.MutateAsync("withdrawIntroduction", Withdraw, new { id })).Str("introduction.state"));
+    }
+
+    [Fact]
+    public async Task Concurrent_blocks_and_unblocks_of_one_organisation_all_take_effect()
+    {
+        var tour = await Tour.RunAsync(_hub);
+        var earlier = Enumerable.Range(0, 10).Select(_ => HubIds.OrganisationPrefix + Ulid.NewUlid()).ToArray();
+        var later = Enumerable.Range(0, 200).Select(_ => HubIds.OrganisationPrefix + Ulid.NewUlid()).ToArray();
+        const string change = """
+            mutation($org: ID!, $open: Boolean, $block: [ID!], $unblock: [ID!]) { setIntroductionPreferences(input: { organisationId: $org, open: $open, block: $block, unblock: $unblock }) {
+              preferences { open } errors { code message } } }
+            """;
+        await tour.FirstPerson.MutateAsync("setIntroductionPreferences", change, new { org = tour.First, block = earlier });
+
+        await Task.WhenAll(
+        [
+            .. later.Select(id => tour.FirstPerson.MutateAsync("setIntroductionPreferences", change, new { org = tour.First, block = new[] { id } })),
+            .. earlier.Take(5).Select(id => tour.FirstPerson.MutateAsync("setIntroductionPreferences", change, new { org = tour.First, unblock = new[] { id } })),
+            tour.FirstPerson.MutateAsync("setIntroductionPreferences", change, new { org = tour.First, open = false }),
+        ]);
+
+        var organisation = OrganisationIds.Parse(tour.First, "organisationId");
+        var preferences = (await _hub.Grains.GetInbox(organisation).GetPreferencesAsync(new Caller("reader", HubRoles.None, [organisation])))!;
+        Assert.False(preferences.Open);
+        Assert.Equal(earlier.Skip(5).Concat(later).Order(StringComparer.Ordinal), preferences.Blocked.Order(StringComparer.Ordinal));
     }
 
     private async Task<WebSocketTestClient> WatchAsync(HubClient reader, string list)

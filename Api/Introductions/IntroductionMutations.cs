@@ -61,17 +61,14 @@ public static class IntroductionMutations
 
         mutation.Mutation<IntroductionPreferencesPayloadType, SetIntroductionPreferencesInputType, IntroductionPreferences>(
             "setIntroductionPreferences",
-            "An organisation chooses whether it takes introductions at all, and which organisations it does not want to be introduced to. For its own people.",
+            "An organisation chooses whether it takes introductions at all, and which organisations it does not want to be introduced to. For its own people. Changes made at the same time all take effect.",
             async (ctx, input) =>
             {
                 var caller = (await ctx.CallerAsync()).RequireSignedIn("choose which introductions an organisation takes");
                 var inbox = ctx.Hub().Grains.GetInbox(OrganisationIds.Parse(input.Get<string>("organisationId"), "organisationId"));
                 var block = (input.GetList<string>("block") ?? []).Select(id => OrganisationIds.Parse(id, "block")).ToArray();
-                var unblock = (input.GetList<string>("unblock") ?? []).Select(id => OrganisationIds.Parse(id, "unblock")).ToHashSet(StringComparer.Ordinal);
-                var current = await inbox.GetPreferencesAsync(caller)
-                    ?? throw caller.Forbidden("Only an organisation's own people may set which introductions it takes.");
-                var blocked = current.Blocked.Concat(block).Where(id => !unblock.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
-                return await inbox.SetPreferencesAsync(caller, new IntroductionPreferences(input.GetValue<bool>("open") ?? current.Open, blocked));
+                var unblock = (input.GetList<string>("unblock") ?? []).Select(id => OrganisationIds.Parse(id, "unblock")).ToArray();
+                return await inbox.ChangePreferencesAsync(caller, input.GetValue<bool>("open"), block, unblock);
             });
     }
 

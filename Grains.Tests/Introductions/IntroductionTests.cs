@@ -72,8 +72,8 @@ public sealed class IntroductionTests(ClusterFixture fixture)
     public async Task Bad_requests_get_a_code_and_make_nothing()
     {
         var w = await IntroductionWorld.CreateAsync(_grains);
-        await _grains.GetInbox(w.C.Id).SetPreferencesAsync(w.PersonC, new IntroductionPreferences(false, []));
-        await _grains.GetInbox(w.B.Id).SetPreferencesAsync(w.PersonB, new IntroductionPreferences(true, [w.A.Id]));
+        await _grains.GetInbox(w.C.Id).ChangePreferencesAsync(w.PersonC, false, [], []);
+        await _grains.GetInbox(w.B.Id).ChangePreferencesAsync(w.PersonB, null, [w.A.Id], []);
 
         (Caller, RequestIntroduction, string)[] cases =
         [
@@ -210,16 +210,26 @@ public sealed class IntroductionTests(ClusterFixture fixture)
         var w = await IntroductionWorld.CreateAsync(_grains);
         var inbox = _grains.GetInbox(w.A.Id);
 
-        Assert.Equal(ErrorCodes.Forbidden, (await Assert.ThrowsAsync<HubException>(() => inbox.SetPreferencesAsync(w.PersonB, new IntroductionPreferences(false, [])))).Code);
-        Assert.Equal(ErrorCodes.IdInvalid, (await Assert.ThrowsAsync<HubException>(() => inbox.SetPreferencesAsync(w.PersonA, new IntroductionPreferences(true, ["someone"])))).Code);
-        Assert.Equal(ErrorCodes.InvalidValue, (await Assert.ThrowsAsync<HubException>(() => inbox.SetPreferencesAsync(w.PersonA, new IntroductionPreferences(true, [w.A.Id])))).Code);
+        Assert.Equal(ErrorCodes.Unauthenticated, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(Caller.Anonymous, false, [], []))).Code);
+        Assert.Equal(ErrorCodes.Forbidden, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonB, false, [], []))).Code);
+        Assert.Equal(ErrorCodes.IdInvalid, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonA, null, ["someone"], []))).Code);
+        Assert.Equal(ErrorCodes.IdInvalid, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonA, null, [], ["someone"]))).Code);
+        Assert.Equal(ErrorCodes.InvalidValue, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonA, null, [w.A.Id], []))).Code);
+        Assert.Equal(ErrorCodes.InvalidValue, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonA, false, [w.B.Id], [w.B.Id]))).Code);
         Assert.Null(await inbox.GetPreferencesAsync(w.PersonB));
-        Assert.Equal(IntroductionPreferences.Default.Open, (await inbox.GetPreferencesAsync(w.PersonA))!.Open);
+        var unchanged = (await inbox.GetPreferencesAsync(w.PersonA))!;
+        Assert.Equal((true, 0), (unchanged.Open, unchanged.Blocked.Count));
 
-        var set = await inbox.SetPreferencesAsync(w.PersonA, new IntroductionPreferences(true, [w.B.Id, w.B.Id]));
+        var set = await inbox.ChangePreferencesAsync(w.PersonA, null, [w.B.Id, w.B.Id], []);
+        Assert.True(set.Open);
         Assert.Equal([w.B.Id], set.Blocked);
         Assert.False(await inbox.AcceptsFromAsync(w.B.Id));
         Assert.True(await inbox.AcceptsFromAsync(w.C.Id));
+
+        var closed = await inbox.ChangePreferencesAsync(w.PersonA, false, [w.C.Id], [w.B.Id]);
+        Assert.False(closed.Open);
+        Assert.Equal([w.C.Id], closed.Blocked);
+        Assert.False(await inbox.AcceptsFromAsync(w.B.Id));
     }
 
     /// <summary>What the reminder service does when a reminder falls due: the grain checks its deadlines against the hub's clock.</summary>

@@ -151,41 +151,50 @@ public sealed class IntroductionListGrain(
     public Task<IntroductionPreferences?> GetPreferencesAsync(Caller caller) =>
         Task.FromResult(IsInbox && caller.ActsFor(Owner) ? _live.Preferences : null);
 
-    public async Task<IntroductionPreferences> SetPreferencesAsync(Caller caller, IntroductionPreferences preferences)
+    public async Task<IntroductionPreferences> ChangePreferencesAsync(Caller caller, bool? open, IReadOnlyList<string> block, IReadOnlyList<string> unblock)
     {
+        caller.RequireSignedIn("choose which introductions an organisation takes");
         if (!IsInbox || !caller.ActsFor(Owner))
         {
             throw caller.Forbidden("Only an organisation's own people may set which introductions it takes.");
         }
 
-        var blocked = new List<string>();
-        foreach (var id in preferences.Blocked)
+        CheckIds(block, "block");
+        CheckIds(unblock, "unblock");
+        if (block.Any(unblock.Contains))
         {
-            if (!HubIds.IsOrganisationId(id))
-            {
-                throw new HubException(ErrorCodes.IdInvalid, "That is not an organisation id.", "block");
-            }
-
-            if (id == Owner)
-            {
-                throw new HubException(ErrorCodes.InvalidValue, "An organisation cannot block itself.", "block");
-            }
-
-            if (!blocked.Contains(id))
-            {
-                blocked.Add(id);
-            }
+            throw new HubException(ErrorCodes.InvalidValue, "An organisation cannot be both blocked and unblocked in one change.", "unblock");
         }
 
+        // Read, change and set with no await in between: this grain is reentrant, so that makes the change atomic
+        // against any other change interleaved with it.
+        var current = _live.Preferences;
+        var blocked = current.Blocked.Concat(block).Distinct(StringComparer.Ordinal).Where(id => !unblock.Contains(id)).ToList();
         if (blocked.Count > MaxBlocked)
         {
             throw new HubException(ErrorCodes.TooMany, $"An organisation blocks at most {MaxBlocked} others.", "block");
         }
 
-        var checkedPreferences = new IntroductionPreferences(preferences.Open, blocked);
-        _live.Preferences = checkedPreferences;
+        var changed = new IntroductionPreferences(open ?? current.Open, blocked);
+        _live.Preferences = changed;
         await PersistAsync();
-        return checkedPreferences;
+        return changed;
+    }
+
+    private void CheckIds(IReadOnlyList<string> ids, string field)
+    {
+        foreach (var id in ids)
+        {
+            if (!HubIds.IsOrganisationId(id))
+            {
+                throw new HubException(ErrorCodes.IdInvalid, "That is not an organisation id.", field);
+            }
+
+            if (id == Owner)
+            {
+                throw new HubException(ErrorCodes.InvalidValue, "An organisation cannot block or unblock itself.", field);
+            }
+        }
     }
 
     public Task<bool> AcceptsFromAsync(string organisationId)
