@@ -299,6 +299,39 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Introductions_of_an_organisation_in_a_network_are_those_that_network_brokered_for_it_seen_by_its_people_or_the_networks_coordinators()
+    {
+        var w = await WorldAsync();
+        var brokeredByA = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        var brokeredByB = (await w.B.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Vans and food.", broker = w.B.Slug })).Str("introduction.id");
+        await w.A.FirstPerson.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "We have food." });
+        await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.Second, b = w.B.First, reason = "Notes.", broker = w.A.Slug });
+        const string both = """
+            query($org: ID!, $slug: String!) { introductions(organisationId: $org, networkSlug: $slug) { totalCount edges { node { id yourAnswer brokerNetwork { slug } } } } }
+            """;
+
+        (string Id, string? YourAnswer, string Broker)[] Seen(JsonNode result)
+        {
+            Assert.Null(result["errors"]);
+            var connection = result["data"]!["introductions"]!;
+            var edges = connection["edges"]!.AsArray();
+            Assert.Equal(edges.Count, connection["totalCount"]!.GetValue<int>());
+            return [.. edges.Select(e => (e!.Str("node.id"), (string?)e!["node"]!["yourAnswer"], e!.Str("node.brokerNetwork.slug")))];
+        }
+
+        Assert.Equal([(brokeredByA, "NONE", w.A.Slug)], Seen(await w.A.FirstPerson.GraphQLAsync(both, new { org = w.A.First, slug = w.A.Slug })));
+        Assert.Equal([(brokeredByB, "NONE", w.B.Slug)], Seen(await w.A.FirstPerson.GraphQLAsync(both, new { org = w.A.First, slug = w.B.Slug })));
+        Assert.Equal([(brokeredByA, (string?)null, w.A.Slug)], Seen(await w.A.Coordinator.GraphQLAsync(both, new { org = w.A.First, slug = w.A.Slug })));
+        Assert.Equal([(brokeredByB, (string?)null, w.B.Slug)], Seen(await w.B.Coordinator.GraphQLAsync(both, new { org = w.A.First, slug = w.B.Slug })));
+
+        foreach (var (client, slug) in new[] { (w.B.Coordinator, w.A.Slug), (w.A.SecondPerson, w.A.Slug), (w.B.FirstPerson, w.A.Slug), (w.A.Coordinator, w.B.Slug) })
+        {
+            var refused = await client.GraphQLAsync(both, new { org = w.A.First, slug });
+            Assert.Equal("FORBIDDEN", Assert.Single(refused["errors"]!.AsArray())!["extensions"]!.Str("code"));
+        }
+    }
+
+    [Fact]
     public async Task Someone_who_is_both_a_partys_person_and_the_brokers_coordinator_hears_each_change_once_with_the_partys_view()
     {
         var w = await WorldAsync();

@@ -78,6 +78,13 @@ public interface IIntroductionListGrain : IGrainWithStringKey
     [Alias("GetPageAsync")]
     Task<Page<IntroductionView>?> GetPageAsync(Caller caller, IntroductionPosition? after, int first, IntroductionState? filter);
 
+    /// <summary>
+    /// A page of an inbox's introductions that <paramref name="networkSlug"/> brokered, in the order of <see cref="GetPageAsync"/>:
+    /// for the organisation's people (as they see them) or the network's coordinators (as its broker sees them). Null for anyone else.
+    /// </summary>
+    [Alias("GetBrokeredPageAsync")]
+    Task<Page<IntroductionView>?> GetBrokeredPageAsync(Caller caller, string networkSlug, IntroductionPosition? after, int first, IntroductionState? filter);
+
     /// <summary>One introduction from the list, for the same readers as <see cref="GetPageAsync"/>.</summary>
     [Alias("GetAsync")]
     Task<IntroductionView?> GetAsync(Caller caller, string introductionId);

@@ -124,21 +124,27 @@ public sealed class IntroductionListGrain(
             return null;
         }
 
-        first = Input.PageSize(first, 100, "first");
-        var listed = _live.Entries
-            .Where(p => (IsInbox || p.Value.Brokered) && (filter is null || p.Value.State == filter))
-            .Select(p => (Position: new IntroductionPosition(p.Value.RequestedAt, p.Key), Entry: p.Value))
-            .ToList();
-        listed.Sort((x, y) => IntroductionPosition.Order(x.Position, y.Position));
-        var start = after is null ? 0 : listed.FindIndex(e => IntroductionPosition.Order(e.Position, after) > 0);
-        if (start < 0)
+        return await PageAsync(e => IsInbox || e.Brokered, ViewAsync, after, first, filter);
+    }
+
+    public async Task<Page<IntroductionView>?> GetBrokeredPageAsync(Caller caller, string networkSlug, IntroductionPosition? after, int first, IntroductionState? filter)
+    {
+        if (!IsInbox || caller.IsAnonymous)
         {
-            start = listed.Count;
+            return null;
         }
 
-        var page = listed.Skip(start).Take(first).ToArray();
-        var views = await Task.WhenAll(page.Select(e => ViewAsync(e.Position.Id, e.Entry)));
-        return new Page<IntroductionView>([.. views.OfType<IntroductionView>()], start + page.Length < listed.Count, listed.Count);
+        // The organisation's people see their own views; the network's coordinators see what their network brokered as
+        // its broker sees it, read from the introduction (an inbox's views are cut for the organisation, not for them).
+        bool Brokered(IntroductionListEntry entry) => entry.View?.BrokerNetwork == networkSlug;
+        if (caller.ActsFor(Owner))
+        {
+            return await PageAsync(Brokered, ViewAsync, after, first, filter);
+        }
+
+        return await GrainFactory.IsCoordinatorAsync(caller, networkSlug)
+            ? await PageAsync(Brokered, (id, _) => GrainFactory.GetIntroduction(id).GetBrokerViewAsync(), after, first, filter)
+            : null;
     }
 
     public async Task<IntroductionView?> GetAsync(Caller caller, string introductionId) =>
@@ -226,6 +232,27 @@ public sealed class IntroductionListGrain(
     /// <summary>An inbox holds its views; a network's records read a brokered introduction's view from the introduction itself.</summary>
     private Task<IntroductionView?> ViewAsync(string id, IntroductionListEntry entry) =>
         entry.View is { } view ? Task.FromResult<IntroductionView?>(view) : GrainFactory.GetIntroduction(id).GetBrokerViewAsync();
+
+    /// <summary>A page of the entries <paramref name="listed"/> picks, newest request first, each read by <paramref name="view"/>.</summary>
+    private async Task<Page<IntroductionView>> PageAsync(
+        Func<IntroductionListEntry, bool> listed, Func<string, IntroductionListEntry, Task<IntroductionView?>> view, IntroductionPosition? after, int first, IntroductionState? filter)
+    {
+        first = Input.PageSize(first, 100, "first");
+        var items = _live.Entries
+            .Where(p => listed(p.Value) && (filter is null || p.Value.State == filter))
+            .Select(p => (Position: new IntroductionPosition(p.Value.RequestedAt, p.Key), Entry: p.Value))
+            .ToList();
+        items.Sort((x, y) => IntroductionPosition.Order(x.Position, y.Position));
+        var start = after is null ? 0 : items.FindIndex(e => IntroductionPosition.Order(e.Position, after) > 0);
+        if (start < 0)
+        {
+            start = items.Count;
+        }
+
+        var page = items.Skip(start).Take(first).ToArray();
+        var views = await Task.WhenAll(page.Select(e => view(e.Position.Id, e.Entry)));
+        return new Page<IntroductionView>([.. views.OfType<IntroductionView>()], start + page.Length < items.Count, items.Count);
+    }
 
     /// <summary>An inbox lists everything it holds; a network lists only what it brokered (the rest it only counts).</summary>
     private bool Readable(IntroductionView view) => IsInbox || view.BrokerNetwork == Owner;
