@@ -1,5 +1,8 @@
 using OurSociety.Federation.Access;
+using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Api.Feeds;
+using OurSociety.Federation.Api.Introductions;
+using OurSociety.Federation.Api.Matching;
 using OurSociety.Federation.Common;
 using static OurSociety.Federation.Api.Tests.Access.MatrixCaller;
 
@@ -99,6 +102,46 @@ public static class AuthorizationMatrix
             "mutation($slug: String!, $other: String!) { endLink(input: { networkSlug: $slug, otherNetworkSlug: $other }) { link { state } errors { code } } }",
             w => new { slug = w.N, other = w.O },
             LinksOfN),
+        Mutation("requestIntroduction (brokered)", [Coordinator],
+            "mutation($a: ID!, $b: ID!, $slug: String!) { requestIntroduction(input: { a: $a, b: $b, reason: \"Meet\", brokerNetworkSlug: $slug }) { introduction { id } errors { code } } }",
+            w => new { a = w.A, b = w.C, slug = w.N },
+            IntroductionsOfC) with { Arrange = (g, w) => w.AddCAsync(g) },
+        Mutation("requestIntroduction (for its own organisation)", [MemberPerson],
+            "mutation($a: ID!, $b: ID!) { requestIntroduction(input: { a: $a, b: $b, reason: \"Meet\" }) { introduction { id } errors { code } } }",
+            w => new { a = w.A, b = w.C },
+            IntroductionsOfC) with { Arrange = (g, w) => w.AddCAsync(g) },
+        Mutation("respondToIntroduction", [MemberPerson],
+            "mutation($id: ID!) { respondToIntroduction(input: { introductionId: $id, accept: true }) { introduction { state } errors { code } } }",
+            w => new { id = w.Introduction },
+            StateOfIntroduction) with { Arrange = (g, w) => w.IntroduceAsync(g, brokered: true), Refused = NotFoundButFor(Coordinator) },
+        Mutation("withdrawIntroduction (brokered)", [Coordinator],
+            "mutation($id: ID!) { withdrawIntroduction(input: { introductionId: $id }) { introduction { state } errors { code } } }",
+            w => new { id = w.Introduction },
+            StateOfIntroduction) with { Arrange = (g, w) => w.IntroduceAsync(g, brokered: true), Refused = NotFoundButFor(MemberPerson) },
+        Mutation("withdrawIntroduction (asked for by its organisation)", [MemberPerson],
+            "mutation($id: ID!) { withdrawIntroduction(input: { introductionId: $id }) { introduction { state } errors { code } } }",
+            w => new { id = w.Introduction },
+            StateOfIntroduction) with { Arrange = (g, w) => w.IntroduceAsync(g, brokered: false), Refused = NotFoundButFor() },
+        Mutation("answerIntroductionCheckIn", [MemberPerson],
+            "mutation($id: ID!) { answerIntroductionCheckIn(input: { introductionId: $id, met: true }) { introduction { met } errors { code } } }",
+            w => new { id = w.Introduction },
+            StateOfIntroduction) with { Arrange = (g, w) => w.IntroduceAsync(g, brokered: true, connected: true), Refused = NotFoundButFor(Coordinator) },
+        Mutation("setIntroductionPreferences", [MemberPerson],
+            "mutation($org: ID!, $block: ID!) { setIntroductionPreferences(input: { organisationId: $org, open: false, block: [$block] }) { preferences { open } errors { code } } }",
+            w => new { org = w.A, block = w.B },
+            async (g, w, _) => (await g.GetInbox(w.A).GetPreferencesAsync(await g.SignInAsync(w.PersonA))) is { } p ? $"{p.Open}:{string.Join(",", p.Blocked)}" : "none"),
+        Mutation("introduceMatch", [Coordinator],
+            "mutation($id: ID!) { introduceMatch(input: { matchId: $id }) { introduction { state } errors { code } } }",
+            w => new { id = GlobalId.Encode(MatchIds.Type, w.Match) },
+            IntroductionsOfC) with { Arrange = (g, w) => w.MatchAsync(g), Refused = SignedIn("MATCH_NOT_FOUND") },
+        Mutation("markWantMet", [MemberPerson],
+            "mutation($id: ID!) { markWantMet(input: { activityId: $id }) { activity { id } errors { code } } }",
+            w => new { id = ActivityIds.GlobalIdOf(w.Want) },
+            async (g, w, _) => (await g.GetMatches(w.N).GetWantsMetAsync()).ToString()) with
+        {
+            Arrange = (g, w) => w.PostWantAsync(g),
+            Refused = new Dictionary<MatrixCaller, string>(SignedIn("ACTIVITY_NOT_FOUND")) { [Coordinator] = MatrixRow.Forbidden },
+        },
 
         Read("Network.links (proposals)", [Coordinator], NetworkQuery + "links(state: PROPOSED) { state } } }", w => new { slug = w.N },
             b => b["data"]!["network"]!["links"]!.AsArray().FirstOrDefault()),
@@ -111,6 +154,17 @@ public static class AuthorizationMatrix
         Read("Organisation.contact", [MemberPerson], OrganisationQuery + "contact { email } } }", w => new { id = w.A }, b => b["data"]!["organisation"]!["contact"]),
         Read("Organisation.people", [MemberPerson], OrganisationQuery + "people } }", w => new { id = w.A }, b => b["data"]!["organisation"]!["people"]),
         Read("Organisation.pendingNetworks", [OtherOrganisationPerson], OrganisationQuery + "pendingNetworks { slug } } }", w => new { id = w.B }, b => b["data"]!["organisation"]!["pendingNetworks"]),
+        Read("Organisation.introductionPreferences", [MemberPerson], OrganisationQuery + "introductionPreferences { open } } }", w => new { id = w.A },
+            b => b["data"]!["organisation"]!["introductionPreferences"]),
+        Read("introductions", [Coordinator, MemberPerson], "query { introductions { edges { node { id } } } }", _ => new { },
+            b => b["data"]!["introductions"]!["edges"]!.AsArray().FirstOrDefault()) with { Arrange = (g, w) => w.IntroduceAsync(g, brokered: true) },
+        Read("introductions(organisationId:, networkSlug:)", [Coordinator, MemberPerson],
+            "query($org: ID!, $slug: String!) { introductions(organisationId: $org, networkSlug: $slug) { edges { node { id } } } }", w => new { org = w.A, slug = w.N },
+            b => b["data"]!["introductions"]!["edges"]!.AsArray().FirstOrDefault()) with { Arrange = (g, w) => w.IntroduceAsync(g, brokered: true), Refused = SignedIn(MatrixRow.Forbidden) },
+        Read("node(id:) of an introduction", [Coordinator, MemberPerson], "query($id: ID!) { node(id: $id) { id } }", w => new { id = IntroductionIds.GlobalIdOf(w.Introduction) },
+            b => b["data"]!["node"]) with { Arrange = (g, w) => w.IntroduceAsync(g, brokered: true) },
+        Read("matches", [Coordinator], "query($slug: String!) { matches(networkSlug: $slug) { edges { node { id } } } }", w => new { slug = w.N },
+            b => b["data"]!["matches"]!["edges"]!.AsArray().FirstOrDefault()) with { Arrange = (g, w) => w.MatchAsync(g), Refused = SignedIn(MatrixRow.Forbidden) },
     ];
 
     private static MatrixRow Mutation(
@@ -121,6 +175,23 @@ public static class AuthorizationMatrix
     private static MatrixRow Read(string name, MatrixCaller[] allowed, string document, Func<MatrixWorld, object> variables, Func<System.Text.Json.Nodes.JsonNode, System.Text.Json.Nodes.JsonNode?> answer) =>
         new(name, IsMutation: false, allowed, document, variables, answer,
             async (g, w, _) => (await g.GetNetwork(w.N).GetAuditTrailAsync(await g.SignInAsync(w.CoordinatorN), null, 1))!.TotalCount.ToString());
+
+    /// <summary>Every signed-in caller gets <paramref name="code"/> (the anonymous get what the row's kind gives them).</summary>
+    private static Dictionary<MatrixCaller, string> SignedIn(string code) =>
+        Enum.GetValues<MatrixCaller>().Where(c => c != Anonymous).ToDictionary(c => c, _ => code);
+
+    /// <summary>
+    /// Whoever may not see the introduction is told it does not exist; <paramref name="seeing"/>, who may see it but not
+    /// do this, are FORBIDDEN.
+    /// </summary>
+    private static Dictionary<MatrixCaller, string> NotFoundButFor(params MatrixCaller[] seeing) =>
+        Enum.GetValues<MatrixCaller>().Where(c => c != Anonymous).ToDictionary(c => c, c => seeing.Contains(c) ? MatrixRow.Forbidden : "INTRODUCTION_NOT_FOUND");
+
+    private static async Task<string> IntroductionsOfC(IGrainFactory grains, MatrixWorld world, MatrixCaller _) =>
+        $"{(await grains.GetInbox(world.C).GetPageAsync(await grains.SignInAsync(world.PersonC), null, 100, null))!.TotalCount}";
+
+    private static async Task<string> StateOfIntroduction(IGrainFactory grains, MatrixWorld world, MatrixCaller _) =>
+        (await grains.GetIntroduction(world.Introduction).GetBrokerViewAsync()) is { } view ? $"{view.State} v{view.Version} met {view.Met}" : "none";
 
     private static Task<string> LinksOfN(IGrainFactory grains, MatrixWorld world, MatrixCaller _) => world.LinksOfNAsync(grains);
 

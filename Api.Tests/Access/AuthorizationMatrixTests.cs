@@ -26,6 +26,11 @@ public sealed class AuthorizationMatrixTests(SqliteHubFixture fixture, ITestOutp
         {
             var (row, caller) = cell;
             var world = await MatrixWorld.BuildAsync(_hub.Grains);
+            if (row.Arrange is { } arrange)
+            {
+                await arrange(_hub.Grains, world);
+            }
+
             var before = await row.Observe(_hub.Grains, world, caller);
             var (status, body) = await world.ClientFor(_hub, caller).SendAsync(row.Document, row.Variables(world));
             var after = await row.Observe(_hub.Grains, world, caller);

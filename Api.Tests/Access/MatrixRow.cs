@@ -25,9 +25,19 @@ public sealed record MatrixRow(
     public const string Unauthenticated = "401 UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
 
+    /// <summary>
+    /// Callers refused with another answer than the usual one: an introduction is <c>INTRODUCTION_NOT_FOUND</c> for whoever
+    /// may not see it, and a read may refuse with a request error.
+    /// </summary>
+    public IReadOnlyDictionary<MatrixCaller, string> Refused { get; init; } = new Dictionary<MatrixCaller, string>();
+
+    /// <summary>What the world needs beyond <see cref="MatrixWorld.BuildAsync"/> for this row (an introduction, a match), if anything.</summary>
+    public Func<IGrainFactory, MatrixWorld, Task>? Arrange { get; init; }
+
     /// <summary>What the matrix says this caller gets.</summary>
     public string Expected(MatrixCaller caller) =>
         Allowed.Contains(caller) ? Allow
+        : Refused.TryGetValue(caller, out var refused) ? refused
         : !IsMutation ? Hidden
         : caller == MatrixCaller.Anonymous ? Unauthenticated
         : Forbidden;
@@ -38,6 +48,11 @@ public sealed record MatrixRow(
         if (status == HttpStatusCode.Unauthorized)
         {
             return body["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() == "UNAUTHENTICATED" ? Unauthenticated : $"401 {body.ToJsonString()}";
+        }
+
+        if (status == HttpStatusCode.OK && body["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() is { } code)
+        {
+            return code;
         }
 
         if (status != HttpStatusCode.OK || body["errors"] is not null)

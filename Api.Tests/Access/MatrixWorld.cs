@@ -3,6 +3,7 @@ using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Api.Tests.Hub;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
+using OurSociety.Federation.Introductions;
 using OurSociety.Federation.Networks;
 using OurSociety.Federation.Organisations;
 
@@ -13,7 +14,8 @@ namespace OurSociety.Federation.Api.Tests.Access;
 /// coordinators) with member organisation A (two people) and a members-only post; network O with its own coordinator,
 /// actively linked with N; network P, which has proposed a link to N; network Q, unlinked; network R, linked with N
 /// and suspended by N; organisation B (not a
-/// member of N) with a request waiting to join N. A has posted a members-only and a public item in N.
+/// member of N) with a request waiting to join N. A has posted a members-only and a public item in N. Rows about
+/// introductions and matching add organisation C, a member of N, and what they need between A and C.
 /// </summary>
 public sealed class MatrixWorld
 {
@@ -43,6 +45,9 @@ public sealed class MatrixWorld
 
     public string PersonB => $"person-b-{Tag}";
 
+    /// <summary>The person of organisation C (added by <see cref="AddCAsync"/>); not a column of the matrix.</summary>
+    public string PersonC => $"person-c-{Tag}";
+
     public string Developer => $"dev-{Tag}";
 
     public string National => $"national-{Tag}";
@@ -52,6 +57,18 @@ public sealed class MatrixWorld
     public string A { get; private set; } = "";
 
     public string B { get; private set; } = "";
+
+    /// <summary>Organisation C, a member of N, added by <see cref="AddCAsync"/> for introductions between A and C.</summary>
+    public string C { get; private set; } = "";
+
+    /// <summary>The introduction a row arranged (<see cref="IntroduceAsync"/>, <see cref="MatchAsync"/>).</summary>
+    public string Introduction { get; private set; } = "";
+
+    /// <summary>A's members-only want in N (<see cref="PostWantAsync"/>).</summary>
+    public Activity Want { get; private set; } = null!;
+
+    /// <summary>The id of N's suggestion that C's offer meets A's want (<see cref="MatchAsync"/>).</summary>
+    public string Match { get; private set; } = "";
 
     /// <summary>A's public post in N.</summary>
     public Activity PublicPost { get; private set; } = null!;
@@ -91,6 +108,58 @@ public sealed class MatrixWorld
         world.MembersOnlyActivity = ActivityIds.GlobalIdOf(post);
         world.PublicPost = await grains.GetNetwork(world.N).PostAsync(personA, world.A, new PostActivity(ActivityKind.Story, "Public news", "", null, null, null, Visibility.Public, null));
         return world;
+    }
+
+    /// <summary>Adds organisation C (with its person, <see cref="PersonC"/>) as a member of N, and waits until A and C know they are members.</summary>
+    public async Task AddCAsync(IGrainFactory grains)
+    {
+        C = HubIds.OrganisationPrefix + Ulid.NewUlid();
+        var personC = new Caller(PersonC, HubRoles.None, []);
+        await grains.GetOrganisation(C).RegisterAsync(personC, new RegisterOrganisation("C", "CHARITY", null, null, null, null, new Contact("c@example.org", null, null), null));
+        await grains.GetOrganisation(C).JoinNetworkAsync(await grains.SignInAsync(PersonC), N, null);
+        await grains.GetNetwork(N).ApproveJoinAsync(await grains.SignInAsync(CoordinatorN), C);
+
+        // The network tells each organisation of its approval by a one-way message; introductions read the organisation's own record.
+        foreach (var organisation in new[] { A, C })
+        {
+            await Eventually.TrueAsync(async () => (await grains.GetOrganisation(organisation).GetProfileAsync())!.Networks.Contains(N));
+        }
+    }
+
+    /// <summary>
+    /// Adds C and an introduction between A and C (<see cref="Introduction"/>): brokered by N's coordinator, or asked for by
+    /// A itself; connected when <paramref name="connected"/> (both said yes).
+    /// </summary>
+    public async Task IntroduceAsync(IGrainFactory grains, bool brokered, bool connected = false)
+    {
+        await AddCAsync(grains);
+        Introduction = HubIds.IntroductionPrefix + Ulid.NewUlid();
+        var introduction = grains.GetIntroduction(Introduction);
+        var personA = await grains.SignInAsync(PersonA);
+        await introduction.RequestAsync(
+            brokered ? await grains.SignInAsync(CoordinatorN) : personA, new RequestIntroduction(A, C, "Food and vans.", brokered ? N : null, null, null));
+        if (connected)
+        {
+            await introduction.RespondAsync(personA, null, accept: true);
+            await introduction.RespondAsync(await grains.SignInAsync(PersonC), null, accept: true);
+        }
+    }
+
+    /// <summary>A posts a members-only want in N (<see cref="Want"/>).</summary>
+    public async Task PostWantAsync(IGrainFactory grains) =>
+        Want = await grains.GetNetwork(N).PostAsync(
+            await grains.SignInAsync(PersonA), A, new PostActivity(ActivityKind.Want, "Somewhere to meet", "", ["space"], null, null, Visibility.Network, null));
+
+    /// <summary>Adds C, which offers a room in N, then A's want for one; waits until N suggests the match (<see cref="Match"/>).</summary>
+    public async Task MatchAsync(IGrainFactory grains)
+    {
+        await AddCAsync(grains);
+        await grains.GetNetwork(N).PostAsync(
+            await grains.SignInAsync(PersonC), C, new PostActivity(ActivityKind.Offer, "A room on Tuesdays", "", ["space"], null, null, Visibility.Network, null));
+        await PostWantAsync(grains);
+        var coordinator = await grains.SignInAsync(CoordinatorN);
+        await Eventually.TrueAsync(async () => (await grains.GetMatches(N).GetPageAsync(coordinator, 0, 10))!.Items.Count == 1);
+        Match = (await grains.GetMatches(N).GetPageAsync(coordinator, 0, 10))!.Items[0].Id;
     }
 
     /// <summary>N's links as its coordinator sees them, e.g. <c>o-…:Active,p-…:Proposed</c>.</summary>

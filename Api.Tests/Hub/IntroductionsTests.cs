@@ -4,6 +4,7 @@ using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Live;
 using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Api.Tests.Transport;
+using OurSociety.Federation.Common;
 
 namespace OurSociety.Federation.Api.Tests.Hub;
 
@@ -250,6 +251,149 @@ public sealed class IntroductionsTests(SqliteHubFixture fixture) : IClassFixture
         Assert.Equal("FORBIDDEN", Assert.Single((await w.A.FirstPerson.GraphQLAsync(met, new { id = want }))["data"]!["markWantMet"]!["errors"]!.AsArray())!.Str("code"));
         await w.A.SecondPerson.MutateAsync("markWantMet", met, new { id = want });
         Assert.Empty((await w.A.Coordinator.GraphQLAsync(matches, new { slug = w.A.Slug }))["data"]!["matches"]!["edges"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_of_every_introduction_and_matching_mutation_are_told_to_sign_in_with_401_and_nothing_changes()
+    {
+        var w = await WorldAsync();
+        var id = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        const string postWant = """
+            mutation($org: ID!, $slug: String!) { postActivity(input: { networkSlug: $slug, organisationId: $org, kind: WANT, title: "Members: drivers", themes: ["transport"] }) {
+              activity { id } errors { code } } }
+            """;
+        var want = (await w.A.SecondPerson.MutateAsync("postActivity", postWant, new { org = w.A.Second, slug = w.A.Slug })).Str("activity.id");
+        const string checkIn = "mutation($id: ID!) { answerIntroductionCheckIn(input: { introductionId: $id, met: true }) { introduction { state } errors { code } } }";
+        const string introduceMatch = "mutation($id: ID!) { introduceMatch(input: { matchId: $id }) { introduction { state } errors { code } } }";
+        const string markWantMet = "mutation($id: ID!) { markWantMet(input: { activityId: $id }) { activity { id } errors { code } } }";
+        const string unknown = "SW50cm9kdWN0aW9uOmludHJvXzAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw";
+
+        (string Query, object Variables)[] calls =
+        [
+            (Respond, new { id, accept = true }),
+            (Respond, new { id = unknown, accept = true }),
+            (Respond, new { id = "nonsense", accept = true }),
+            (Withdraw, new { id }),
+            (Withdraw, new { id = unknown }),
+            (checkIn, new { id }),
+            (checkIn, new { id = unknown }),
+            (Preferences, new { org = w.A.First, open = false }),
+            (Preferences, new { org = "nonsense", open = false }),
+            (introduceMatch, new { id = "nonsense" }),
+            (markWantMet, new { id = want }),
+            (markWantMet, new { id = "nonsense" }),
+        ];
+
+        foreach (var (query, variables) in calls)
+        {
+            var (status, body) = await _hub.Anonymous.SendAsync(query, variables);
+            Assert.True(
+                status == System.Net.HttpStatusCode.Unauthorized && body["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() == "UNAUTHENTICATED",
+                $"{query.Split('(')[1].Trim()} with {System.Text.Json.JsonSerializer.Serialize(variables)}: {(int)status} {body.ToJsonString()}");
+        }
+
+        var unchanged = (await w.A.Coordinator.GraphQLAsync("query($id: ID!) { node(id: $id) { ... on Introduction { state } } }", new { id }))["data"]!["node"]!;
+        Assert.Equal("REQUESTED", unchanged.Str("state"));
+        var preferences = (await w.A.FirstPerson.GraphQLAsync("query($id: ID!) { organisation(id: $id) { introductionPreferences { open } } }", new { id = w.A.First }))["data"]!;
+        Assert.True(preferences["organisation"]!["introductionPreferences"]!["open"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Introductions_of_an_organisation_in_a_network_are_those_that_network_brokered_for_it_seen_by_its_people_or_the_networks_coordinators()
+    {
+        var w = await WorldAsync();
+        var brokeredByA = (await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        var brokeredByB = (await w.B.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Vans and food.", broker = w.B.Slug })).Str("introduction.id");
+        await w.A.FirstPerson.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "We have food." });
+        await w.A.Coordinator.MutateAsync("requestIntroduction", Request, new { a = w.A.Second, b = w.B.First, reason = "Notes.", broker = w.A.Slug });
+        const string both = """
+            query($org: ID!, $slug: String!) { introductions(organisationId: $org, networkSlug: $slug) { totalCount edges { node { id yourAnswer brokerNetwork { slug } } } } }
+            """;
+
+        (string Id, string? YourAnswer, string Broker)[] Seen(JsonNode result)
+        {
+            Assert.Null(result["errors"]);
+            var connection = result["data"]!["introductions"]!;
+            var edges = connection["edges"]!.AsArray();
+            Assert.Equal(edges.Count, connection["totalCount"]!.GetValue<int>());
+            return [.. edges.Select(e => (e!.Str("node.id"), (string?)e!["node"]!["yourAnswer"], e!.Str("node.brokerNetwork.slug")))];
+        }
+
+        Assert.Equal([(brokeredByA, "NONE", w.A.Slug)], Seen(await w.A.FirstPerson.GraphQLAsync(both, new { org = w.A.First, slug = w.A.Slug })));
+        Assert.Equal([(brokeredByB, "NONE", w.B.Slug)], Seen(await w.A.FirstPerson.GraphQLAsync(both, new { org = w.A.First, slug = w.B.Slug })));
+        Assert.Equal([(brokeredByA, (string?)null, w.A.Slug)], Seen(await w.A.Coordinator.GraphQLAsync(both, new { org = w.A.First, slug = w.A.Slug })));
+        Assert.Equal([(brokeredByB, (string?)null, w.B.Slug)], Seen(await w.B.Coordinator.GraphQLAsync(both, new { org = w.A.First, slug = w.B.Slug })));
+
+        foreach (var (client, slug) in new[] { (w.B.Coordinator, w.A.Slug), (w.A.SecondPerson, w.A.Slug), (w.B.FirstPerson, w.A.Slug), (w.A.Coordinator, w.B.Slug) })
+        {
+            var refused = await client.GraphQLAsync(both, new { org = w.A.First, slug });
+            Assert.Equal("FORBIDDEN", Assert.Single(refused["errors"]!.AsArray())!["extensions"]!.Str("code"));
+        }
+    }
+
+    [Fact]
+    public async Task Someone_who_is_both_a_partys_person_and_the_brokers_coordinator_hears_each_change_once_with_the_partys_view()
+    {
+        var w = await WorldAsync();
+        var subject = $"both-{Guid.NewGuid():N}@example.org";
+        await w.A.Coordinator.MutateAsync(
+            "addCoordinator", "mutation($slug: String!, $subject: String!) { addCoordinator(input: { networkSlug: $slug, subject: $subject }) { errors { code } } }", new { slug = w.A.Slug, subject });
+        await w.A.FirstPerson.MutateAsync(
+            "addOrganisationPerson", "mutation($org: ID!, $subject: String!) { addOrganisationPerson(input: { organisationId: $org, subject: $subject }) { errors { code } } }", new { org = w.A.First, subject });
+        var both = _hub.As(subject);
+        await using var live = await WatchAsync(both, OurSociety.Federation.Introductions.IntroductionLedgers.Keys(w.A.Slug)[0]);
+        Assert.Equal(1, _hub.Services.GetRequiredService<LiveIntroductions>().ReadersOf("inbox:" + OrganisationIds.Parse(w.A.First, "a")));
+
+        var id = (await both.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "Food and vans.", broker = w.A.Slug })).Str("introduction.id");
+        await w.A.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+        await w.B.FirstPerson.MutateAsync("respondToIntroduction", Respond, new { id, accept = true });
+
+        (string, string?, string?)[] expected = [("REQUESTED", "NONE", null), ("ACCEPTED_BY_ONE", "ACCEPTED", null), ("CONNECTED", "ACCEPTED", w.EmailB)];
+        Assert.Equal(expected, await EventsAsync(live, 3));
+        using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => live.ReceiveAsync().WaitAsync(quiet.Token));
+    }
+
+    [Fact]
+    public async Task Only_a_party_learns_that_an_introduction_an_organisation_asked_for_itself_exists_when_it_may_not_withdraw_it()
+    {
+        var w = await WorldAsync();
+        var id = (await w.A.FirstPerson.MutateAsync("requestIntroduction", Request, new { a = w.A.First, b = w.B.First, reason = "We have food." })).Str("introduction.id");
+
+        foreach (var (client, code) in new[] { (w.A.Coordinator, "INTRODUCTION_NOT_FOUND"), (w.B.Coordinator, "INTRODUCTION_NOT_FOUND"), (w.A.SecondPerson, "INTRODUCTION_NOT_FOUND"), (w.B.FirstPerson, "FORBIDDEN") })
+        {
+            var refused = await client.GraphQLAsync(Withdraw, new { id });
+            Assert.Equal(code, Assert.Single(refused["data"]!["withdrawIntroduction"]!["errors"]!.AsArray())!.Str("code"));
+        }
+
+        var seen = (await w.A.FirstPerson.GraphQLAsync("query($id: ID!) { node(id: $id) { ... on Introduction { state } } }", new { id }))["data"]!["node"]!;
+        Assert.Equal("ACCEPTED_BY_ONE", seen.Str("state"));
+        Assert.Equal("WITHDRAWN", (await w.A.FirstPerson.MutateAsync("withdrawIntroduction", Withdraw, new { id })).Str("introduction.state"));
+    }
+
+    [Fact]
+    public async Task Concurrent_blocks_and_unblocks_of_one_organisation_all_take_effect()
+    {
+        var tour = await Tour.RunAsync(_hub);
+        var earlier = Enumerable.Range(0, 10).Select(_ => HubIds.OrganisationPrefix + Ulid.NewUlid()).ToArray();
+        var later = Enumerable.Range(0, 200).Select(_ => HubIds.OrganisationPrefix + Ulid.NewUlid()).ToArray();
+        const string change = """
+            mutation($org: ID!, $open: Boolean, $block: [ID!], $unblock: [ID!]) { setIntroductionPreferences(input: { organisationId: $org, open: $open, block: $block, unblock: $unblock }) {
+              preferences { open } errors { code message } } }
+            """;
+        await tour.FirstPerson.MutateAsync("setIntroductionPreferences", change, new { org = tour.First, block = earlier });
+
+        await Task.WhenAll(
+        [
+            .. later.Select(id => tour.FirstPerson.MutateAsync("setIntroductionPreferences", change, new { org = tour.First, block = new[] { id } })),
+            .. earlier.Take(5).Select(id => tour.FirstPerson.MutateAsync("setIntroductionPreferences", change, new { org = tour.First, unblock = new[] { id } })),
+            tour.FirstPerson.MutateAsync("setIntroductionPreferences", change, new { org = tour.First, open = false }),
+        ]);
+
+        var organisation = OrganisationIds.Parse(tour.First, "organisationId");
+        var preferences = (await _hub.Grains.GetInbox(organisation).GetPreferencesAsync(new Caller("reader", HubRoles.None, [organisation])))!;
+        Assert.False(preferences.Open);
+        Assert.Equal(earlier.Skip(5).Concat(later).Order(StringComparer.Ordinal), preferences.Blocked.Order(StringComparer.Ordinal));
     }
 
     private async Task<WebSocketTestClient> WatchAsync(HubClient reader, string list)

@@ -33,34 +33,42 @@ public static class IntroductionMutations
         mutation.Mutation<IntroductionPayloadType, RespondToIntroductionInputType, IntroductionView>(
             "respondToIntroduction",
             "One of the two organisations says yes or no. Both yes: connected, and each sees the other's contact details. A no closes it; the other side only learns it was not taken forward.",
-            async (ctx, input) => await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
-                .RespondAsync(await ctx.CallerAsync(), OptionalOrganisation(input), input.GetValue<bool>("accept") ?? false));
+            async (ctx, input) =>
+            {
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("answer an introduction");
+                return await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
+                    .RespondAsync(caller, OptionalOrganisation(input), input.GetValue<bool>("accept") ?? false);
+            });
 
         mutation.Mutation<IntroductionPayloadType, WithdrawIntroductionInputType, IntroductionView>(
             "withdrawIntroduction",
             "Whoever asked for an introduction (the brokering network's coordinators, or the organisation that asked) withdraws it while it is open.",
-            async (ctx, input) => await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
-                .WithdrawAsync(await ctx.CallerAsync()));
+            async (ctx, input) =>
+            {
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("withdraw an introduction");
+                return await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId")).WithdrawAsync(caller);
+            });
 
         mutation.Mutation<IntroductionPayloadType, AnswerIntroductionCheckInInputType, IntroductionView>(
             "answerIntroductionCheckIn",
             "One of the two organisations answers \"did you meet?\" once connected; a yes counts the introduction as met.",
-            async (ctx, input) => await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
-                .AnswerCheckInAsync(await ctx.CallerAsync(), OptionalOrganisation(input), input.GetValue<bool>("met") ?? false));
+            async (ctx, input) =>
+            {
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("answer an introduction's check-in");
+                return await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
+                    .AnswerCheckInAsync(caller, OptionalOrganisation(input), input.GetValue<bool>("met") ?? false);
+            });
 
         mutation.Mutation<IntroductionPreferencesPayloadType, SetIntroductionPreferencesInputType, IntroductionPreferences>(
             "setIntroductionPreferences",
-            "An organisation chooses whether it takes introductions at all, and which organisations it does not want to be introduced to. For its own people.",
+            "An organisation chooses whether it takes introductions at all, and which organisations it does not want to be introduced to. For its own people. Changes made at the same time all take effect.",
             async (ctx, input) =>
             {
-                var caller = await ctx.CallerAsync();
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("choose which introductions an organisation takes");
                 var inbox = ctx.Hub().Grains.GetInbox(OrganisationIds.Parse(input.Get<string>("organisationId"), "organisationId"));
                 var block = (input.GetList<string>("block") ?? []).Select(id => OrganisationIds.Parse(id, "block")).ToArray();
-                var unblock = (input.GetList<string>("unblock") ?? []).Select(id => OrganisationIds.Parse(id, "unblock")).ToHashSet(StringComparer.Ordinal);
-                var current = await inbox.GetPreferencesAsync(caller)
-                    ?? throw caller.Forbidden("Only an organisation's own people may set which introductions it takes.");
-                var blocked = current.Blocked.Concat(block).Where(id => !unblock.Contains(id)).Distinct(StringComparer.Ordinal).ToArray();
-                return await inbox.SetPreferencesAsync(caller, new IntroductionPreferences(input.GetValue<bool>("open") ?? current.Open, blocked));
+                var unblock = (input.GetList<string>("unblock") ?? []).Select(id => OrganisationIds.Parse(id, "unblock")).ToArray();
+                return await inbox.ChangePreferencesAsync(caller, input.GetValue<bool>("open"), block, unblock);
             });
     }
 

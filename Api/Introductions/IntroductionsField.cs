@@ -13,12 +13,12 @@ public static class IntroductionsField
     /// <summary>Adds <c>introductions(first, after, state, organisationId, networkSlug)</c> to the query root.</summary>
     public static void AddIntroductions(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionGraphType<IntroductionType, IntroductionView>>>("introductions")
-            .Description("Introductions the caller may see, newest request first: its own organisations' (with `organisationId`, that one's), and those its networks brokered (with `networkSlug`, that network's, for its coordinators). Empty without a token.")
+            .Description("Introductions the caller may see, newest request first: its own organisations' (with `organisationId`, that one's), and those its networks brokered (with `networkSlug`, that network's, for its coordinators). With both, the organisation's introductions that the network brokered, for the organisation's people (as they see them) or the network's coordinators (as its broker sees them); FORBIDDEN for anyone else. Empty without a token.")
             .Argument<IntGraphType>("first", "How many, 1 to 100.", a => a.DefaultValue = 20)
             .Argument<CursorScalar>("after", "Start after this cursor.")
             .Argument<IntroductionStateType>("state", "Only introductions in this state.")
-            .Argument<IdGraphType>("organisationId", "Only this organisation's inbox (you act for it).")
-            .Argument<StringGraphType>("networkSlug", "Only what this network brokered (you coordinate it).")
+            .Argument<IdGraphType>("organisationId", "Only this organisation's introductions (you act for it, or, with `networkSlug`, coordinate that network).")
+            .Argument<StringGraphType>("networkSlug", "Only what this network brokered (you coordinate it, or, with `organisationId`, act for that organisation).")
             .ResolveAsync(async ctx =>
             {
                 var caller = await ctx.CallerAsync();
@@ -32,8 +32,7 @@ public static class IntroductionsField
                 var after = IntroductionIds.Position(ctx.GetArgument<string?>("after"));
                 var state = ctx.GetArgument<IntroductionState?>("state");
                 var grains = ctx.Hub().Grains;
-                var lists = Lists(grains, caller, ctx.GetArgument<string?>("organisationId"), ctx.GetArgument<string?>("networkSlug"), out var named);
-                var pages = await Task.WhenAll(lists.Select(l => l.GetPageAsync(caller, after, first, state)));
+                var pages = await Task.WhenAll(Pages(grains, caller, ctx.GetArgument<string?>("organisationId"), ctx.GetArgument<string?>("networkSlug"), after, first, state, out var named));
                 if (named && pages[0] is null)
                 {
                     throw caller.Forbidden("Only an organisation's own people read its introductions, and only a network's coordinators read what it brokered.");
@@ -46,19 +45,21 @@ public static class IntroductionsField
                     [.. merged.Items], IntroductionIds.Cursor, merged.HasMore, after is not null, named ? merged.TotalCount : null);
             });
 
-    private static IIntroductionListGrain[] Lists(IGrainFactory grains, Caller caller, string? organisationId, string? networkSlug, out bool named)
+    private static Task<Page<IntroductionView>?>[] Pages(
+        IGrainFactory grains, Caller caller, string? organisationId, string? networkSlug, IntroductionPosition? after, int first, IntroductionState? state, out bool named)
     {
         named = organisationId is not null || networkSlug is not null;
-        if (organisationId is not null)
+        var organisation = organisationId is null ? null : OrganisationIds.Parse(organisationId, "organisationId");
+        var network = networkSlug is null ? null : Input.Slug(networkSlug, "networkSlug");
+        if (organisation is not null && network is not null)
         {
-            return [grains.GetInbox(OrganisationIds.Parse(organisationId, "organisationId"))];
+            // Both: the organisation's inbox holds each of its introductions with its broker, so it answers for either reader.
+            return [grains.GetInbox(organisation).GetBrokeredPageAsync(caller, network, after, first, state)];
         }
 
-        if (networkSlug is not null)
-        {
-            return grains.GetIntroductionLedgers(Input.Slug(networkSlug, "networkSlug"));
-        }
-
-        return [.. caller.Organisations.Select(grains.GetInbox), .. caller.Networks.SelectMany(grains.GetIntroductionLedgers)];
+        IIntroductionListGrain[] lists = organisation is not null ? [grains.GetInbox(organisation)]
+            : network is not null ? grains.GetIntroductionLedgers(network)
+            : [.. caller.Organisations.Select(grains.GetInbox), .. caller.Networks.SelectMany(grains.GetIntroductionLedgers)];
+        return [.. lists.Select(l => l.GetPageAsync(caller, after, first, state))];
     }
 }

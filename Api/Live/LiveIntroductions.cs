@@ -65,7 +65,10 @@ public sealed class LiveIntroductions : IIntroductionObserver, IHostedService, I
         {
             foreach (var stream in readers.Keys)
             {
-                stream.Offer(view);
+                if (HearsFrom(stream, view) == list)
+                {
+                    stream.Offer(view);
+                }
             }
         }
 
@@ -94,8 +97,19 @@ public sealed class LiveIntroductions : IIntroductionObserver, IHostedService, I
 
     public void Dispose() => _stopping.Dispose();
 
-    /// <summary>How many readers this process has for an introduction list (<c>inbox:{id}</c> or <c>ledger:{slug}</c>).</summary>
+    /// <summary>How many readers this process has for an introduction list (<c>inbox:{id}</c>, or one of a network's <c>ledger:{slug}#{n}</c>).</summary>
     public int ReadersOf(string list) => _lists.TryGetValue(list, out var readers) ? readers.Count : 0;
+
+    /// <summary>
+    /// Which of the lists a reader watches tells it of a change to <paramref name="view"/>'s introduction: the first party's
+    /// inbox it watches, else the brokering network's records. A reader who is both a party's person and the broker's
+    /// coordinator hears of each change once, with the party's view.
+    /// </summary>
+    private string? HearsFrom(LiveStream<IntroductionView> stream, IntroductionView view)
+    {
+        string?[] candidates = ["inbox:" + view.A, "inbox:" + view.B, view.BrokerNetwork is { } broker ? IntroductionLedgers.Key(broker, view.Id) : null];
+        return candidates.FirstOrDefault(key => key is not null && _lists.TryGetValue(key, out var readers) && readers.ContainsKey(stream));
+    }
 
     private void Leave(LiveStream<IntroductionView> stream)
     {

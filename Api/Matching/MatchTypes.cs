@@ -119,8 +119,9 @@ public static class MatchFields
             "The organisation that posted a want says it has been met: its suggestions go and its network counts it. For the want's own organisation.",
             async (ctx, input) =>
             {
+                var caller = (await ctx.CallerAsync()).RequireSignedIn("mark a want met");
                 var want = IntroductionIds.Activity(input.Get<string>("activityId"), "activityId")!;
-                return await ctx.Hub().Grains.GetMatches(want.Network).MarkWantMetAsync(await ctx.CallerAsync(), want.Seq);
+                return await ctx.Hub().Grains.GetMatches(want.Network).MarkWantMetAsync(caller, want.Seq);
             });
     }
 }

@@ -72,8 +72,8 @@ public sealed class IntroductionTests(ClusterFixture fixture)
     public async Task Bad_requests_get_a_code_and_make_nothing()
     {
         var w = await IntroductionWorld.CreateAsync(_grains);
-        await _grains.GetInbox(w.C.Id).SetPreferencesAsync(w.PersonC, new IntroductionPreferences(false, []));
-        await _grains.GetInbox(w.B.Id).SetPreferencesAsync(w.PersonB, new IntroductionPreferences(true, [w.A.Id]));
+        await _grains.GetInbox(w.C.Id).ChangePreferencesAsync(w.PersonC, false, [], []);
+        await _grains.GetInbox(w.B.Id).ChangePreferencesAsync(w.PersonB, null, [w.A.Id], []);
 
         (Caller, RequestIntroduction, string)[] cases =
         [
@@ -113,6 +113,8 @@ public sealed class IntroductionTests(ClusterFixture fixture)
         await intro.RequestAsync(w.NorthCoordinator, w.Brokered());
         await intro.RespondAsync(w.PersonA, null, accept: true);
         var before = (await intro.GetAsync(w.NorthCoordinator))!;
+        var asked = _grains.GetIntroduction(IntroductionWorld.NewId());
+        await asked.RequestAsync(w.PersonA, new RequestIntroduction(w.A.Id, w.B.Id, "We have vans.", null, null, null));
 
         (Func<Task>, string)[] cases =
         [
@@ -121,7 +123,13 @@ public sealed class IntroductionTests(ClusterFixture fixture)
             (() => intro.RespondAsync(w.PersonD, null, accept: false), ErrorCodes.IntroductionNotFound),
             (() => intro.RespondAsync(w.NorthCoordinator, null, accept: true), ErrorCodes.Forbidden),
             (() => intro.RespondAsync(w.PersonA, w.B.Id, accept: true), ErrorCodes.Forbidden),
-            (() => intro.RespondAsync(Caller.Anonymous, null, accept: true), ErrorCodes.IntroductionNotFound),
+            (() => intro.RespondAsync(Caller.Anonymous, null, accept: true), ErrorCodes.Unauthenticated),
+            (() => intro.WithdrawAsync(Caller.Anonymous), ErrorCodes.Unauthenticated),
+            (() => intro.AnswerCheckInAsync(Caller.Anonymous, null, met: true), ErrorCodes.Unauthenticated),
+            (() => _grains.GetIntroduction(IntroductionWorld.NewId()).WithdrawAsync(Caller.Anonymous), ErrorCodes.Unauthenticated),
+            (() => asked.WithdrawAsync(w.NorthCoordinator), ErrorCodes.IntroductionNotFound),
+            (() => asked.WithdrawAsync(w.WestCoordinator), ErrorCodes.IntroductionNotFound),
+            (() => asked.WithdrawAsync(w.PersonB), ErrorCodes.Forbidden),
             (() => intro.WithdrawAsync(w.PersonB), ErrorCodes.Forbidden),
             (() => intro.WithdrawAsync(w.WestCoordinator), ErrorCodes.IntroductionNotFound),
             (() => intro.WithdrawAsync(w.PersonC), ErrorCodes.IntroductionNotFound),
@@ -135,6 +143,7 @@ public sealed class IntroductionTests(ClusterFixture fixture)
         }
 
         Assert.Equal(before, await intro.GetAsync(w.NorthCoordinator));
+        Assert.Equal(IntroductionState.AcceptedByOne, (await asked.GetAsync(w.PersonA))!.State);
 
         await intro.WithdrawAsync(w.NorthCoordinator);
         var closed = await Assert.ThrowsAsync<HubException>(() => intro.RespondAsync(w.PersonB, null, accept: true));
@@ -203,16 +212,26 @@ public sealed class IntroductionTests(ClusterFixture fixture)
         var w = await IntroductionWorld.CreateAsync(_grains);
         var inbox = _grains.GetInbox(w.A.Id);
 
-        Assert.Equal(ErrorCodes.Forbidden, (await Assert.ThrowsAsync<HubException>(() => inbox.SetPreferencesAsync(w.PersonB, new IntroductionPreferences(false, [])))).Code);
-        Assert.Equal(ErrorCodes.IdInvalid, (await Assert.ThrowsAsync<HubException>(() => inbox.SetPreferencesAsync(w.PersonA, new IntroductionPreferences(true, ["someone"])))).Code);
-        Assert.Equal(ErrorCodes.InvalidValue, (await Assert.ThrowsAsync<HubException>(() => inbox.SetPreferencesAsync(w.PersonA, new IntroductionPreferences(true, [w.A.Id])))).Code);
+        Assert.Equal(ErrorCodes.Unauthenticated, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(Caller.Anonymous, false, [], []))).Code);
+        Assert.Equal(ErrorCodes.Forbidden, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonB, false, [], []))).Code);
+        Assert.Equal(ErrorCodes.IdInvalid, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonA, null, ["someone"], []))).Code);
+        Assert.Equal(ErrorCodes.IdInvalid, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonA, null, [], ["someone"]))).Code);
+        Assert.Equal(ErrorCodes.InvalidValue, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonA, null, [w.A.Id], []))).Code);
+        Assert.Equal(ErrorCodes.InvalidValue, (await Assert.ThrowsAsync<HubException>(() => inbox.ChangePreferencesAsync(w.PersonA, false, [w.B.Id], [w.B.Id]))).Code);
         Assert.Null(await inbox.GetPreferencesAsync(w.PersonB));
-        Assert.Equal(IntroductionPreferences.Default.Open, (await inbox.GetPreferencesAsync(w.PersonA))!.Open);
+        var unchanged = (await inbox.GetPreferencesAsync(w.PersonA))!;
+        Assert.Equal((true, 0), (unchanged.Open, unchanged.Blocked.Count));
 
-        var set = await inbox.SetPreferencesAsync(w.PersonA, new IntroductionPreferences(true, [w.B.Id, w.B.Id]));
+        var set = await inbox.ChangePreferencesAsync(w.PersonA, null, [w.B.Id, w.B.Id], []);
+        Assert.True(set.Open);
         Assert.Equal([w.B.Id], set.Blocked);
         Assert.False(await inbox.AcceptsFromAsync(w.B.Id));
         Assert.True(await inbox.AcceptsFromAsync(w.C.Id));
+
+        var closed = await inbox.ChangePreferencesAsync(w.PersonA, false, [w.C.Id], [w.B.Id]);
+        Assert.False(closed.Open);
+        Assert.Equal([w.C.Id], closed.Blocked);
+        Assert.False(await inbox.AcceptsFromAsync(w.B.Id));
     }
 
     /// <summary>What the reminder service does when a reminder falls due: the grain checks its deadlines against the hub's clock.</summary>

@@ -3,6 +3,7 @@ using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
 using OurSociety.Federation.Grains.Tests.Common;
 using OurSociety.Federation.Grains.Tests.Introductions;
+using OurSociety.Federation.Introductions;
 using OurSociety.Federation.Matching;
 
 namespace OurSociety.Federation.Grains.Tests.Matching;
@@ -42,6 +43,36 @@ public sealed class MatchTests(ClusterFixture fixture)
         Assert.Null(await _grains.GetMatches(w.North).GetPageAsync(w.PersonA, 0, 20));
         Assert.Null(await _grains.GetMatches(w.North).GetPageAsync(w.WestCoordinator, 0, 20));
         Assert.Null(await _grains.GetMatches(w.North).GetPageAsync(Caller.Anonymous, 0, 20));
+    }
+
+    [Fact]
+    public async Task An_offer_posted_after_a_want_meets_the_open_wants_whose_organisations_may_see_it_scored_as_from_the_want()
+    {
+        // North and West are linked and share offers; East is linked to nobody. A and C are in North, B in West, D in East.
+        var w = await WorldAsync();
+        var wantA = await PostAs(w.North, w.A.Id, Post("Drivers for Saturday", ActivityKind.Want, ["food", "transport"], _gateshead));
+        var wantB = await PostAs(w.West, w.B.Id, Post("Food for West", ActivityKind.Want, ["food"], null));
+        var met = await PostAs(w.North, w.A.Id, Post("Already met", ActivityKind.Want, ["food"], null));
+        await _grains.GetMatches(w.North).MarkWantMetAsync(w.PersonA, met.Seq);
+        await PostAs(w.North, w.C.Id, Post("C's own want", ActivityKind.Want, ["food"], null));
+        await PostAs(w.East, w.D.Id, Post("Food for East", ActivityKind.Want, ["food"], null, Visibility.Public));
+
+        await Offer(w.North, w.C.Id, "Too far away", ["food"], _london, Visibility.Network);
+        await Offer(w.North, w.C.Id, "Other themes", ["housing"], null, Visibility.Linked);
+        var members = await Offer(w.North, w.C.Id, "Van in Newcastle", ["food", "transport"], _newcastle, Visibility.Network);
+        var linked = await Offer(w.North, w.C.Id, "Drivers for the linked", ["food"], null, Visibility.Linked);
+
+        var north = await Eventually.EqualAsync(2, async () => (await _grains.GetMatches(w.North).GetPageAsync(w.NorthCoordinator, 0, 20))!.Items.Count);
+        var inNorth = (await _grains.GetMatches(w.North).GetPageAsync(w.NorthCoordinator, 0, 20))!.Items;
+        Assert.Equal(
+            [(wantA.Seq, w.A.Id, members.Seq, w.C.Id, MatchGrain.Score(wantA, members)), (wantA.Seq, w.A.Id, linked.Seq, w.C.Id, MatchGrain.Score(wantA, linked))],
+            inNorth.Select(m => (m.Want.Seq, m.WantAuthor, m.Offer.Seq, m.OfferAuthor, m.Score)));
+        Assert.All(inNorth, m => Assert.Equal((w.North, w.North), (m.Want.Network, m.Offer.Network)));
+        await Eventually.EqualAsync(1, async () => (await _grains.GetMatches(w.West).GetPageAsync(w.WestCoordinator, 0, 20))!.Items.Count);
+        var inWest = Assert.Single((await _grains.GetMatches(w.West).GetPageAsync(w.WestCoordinator, 0, 20))!.Items);
+        Assert.Equal((new ActivityRef(w.West, wantB.Seq), new ActivityRef(w.North, linked.Seq), MatchGrain.Score(wantB, linked)), (inWest.Want, inWest.Offer, inWest.Score));
+        Assert.Empty((await _grains.GetMatches(w.East).GetPageAsync(await new Given(_grains).CoordinatorAsync(w.East), 0, 20))!.Items);
+        Assert.Equal(2, north);
     }
 
     [Fact]

@@ -90,6 +90,13 @@ public interface IIntroductionListGrain : IGrainWithStringKey
     [Alias("GetPageAsync")]
     Task<Page<IntroductionView>?> GetPageAsync(Caller caller, IntroductionPosition? after, int first, IntroductionState? filter);
 
+    /// <summary>
+    /// A page of an inbox's introductions that <paramref name="networkSlug"/> brokered, in the order of <see cref="GetPageAsync"/>:
+    /// for the organisation's people (as they see them) or the network's coordinators (as its broker sees them). Null for anyone else.
+    /// </summary>
+    [Alias("GetBrokeredPageAsync")]
+    Task<Page<IntroductionView>?> GetBrokeredPageAsync(Caller caller, string networkSlug, IntroductionPosition? after, int first, IntroductionState? filter);
+
     /// <summary>One introduction from the list, for the same readers as <see cref="GetPageAsync"/>.</summary>
     [Alias("GetAsync")]
     Task<IntroductionView?> GetAsync(Caller caller, string introductionId);
@@ -102,9 +109,13 @@ public interface IIntroductionListGrain : IGrainWithStringKey
     [Alias("GetPreferencesAsync")]
     Task<IntroductionPreferences?> GetPreferencesAsync(Caller caller);
 
-    /// <summary>Sets an inbox's preferences; for the organisation's people. Durable before it returns.</summary>
-    [Alias("SetPreferencesAsync")]
-    Task<IntroductionPreferences> SetPreferencesAsync(Caller caller, IntroductionPreferences preferences);
+    /// <summary>
+    /// Changes an inbox's preferences in one step, so changes made at the same time all take effect: <paramref name="open"/>
+    /// (unchanged when null), then adds <paramref name="block"/> and removes <paramref name="unblock"/>. For the organisation's
+    /// people. Durable before it returns; returns the preferences as they then are.
+    /// </summary>
+    [Alias("ChangePreferencesAsync")]
+    Task<IntroductionPreferences> ChangePreferencesAsync(Caller caller, bool? open, IReadOnlyList<string> block, IReadOnlyList<string> unblock);
 
     /// <summary>Whether the inbox's organisation takes an introduction to <paramref name="organisationId"/> now.</summary>
     [Alias("AcceptsFromAsync")]

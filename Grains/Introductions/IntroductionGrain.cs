@@ -144,7 +144,7 @@ public sealed partial class IntroductionGrain(
 
     public async Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept)
     {
-        var side = await PartyAsync(caller, organisationId, "answer it");
+        var side = await PartyAsync(caller, organisationId, "answer an introduction");
         await CloseIfDueAsync();
         RequireOpen();
         var record = Record;
@@ -185,11 +185,13 @@ public sealed partial class IntroductionGrain(
 
     public async Task<IntroductionView> WithdrawAsync(Caller caller)
     {
+        caller.RequireSignedIn("withdraw an introduction");
         var request = Request;
         var asked = request.BrokerNetwork is { } broker ? await IsCoordinatorAsync(caller, broker) : caller.ActsFor(Record.Asker!);
         if (!asked)
         {
-            throw Side(caller, null) is not null || (request.BrokerNetwork is null && await IsAnyCoordinatorAsync(caller))
+            // Who may see it and did not ask is a party (a broker's coordinator asked); anyone else learns nothing.
+            throw Side(caller, null) is not null
                 ? caller.Forbidden("Only whoever asked for an introduction may withdraw it; either organisation may decline it.")
                 : NotFound();
         }
@@ -205,7 +207,7 @@ public sealed partial class IntroductionGrain(
 
     public async Task<IntroductionView> AnswerCheckInAsync(Caller caller, string? organisationId, bool met)
     {
-        var side = await PartyAsync(caller, organisationId, "answer its check-in");
+        var side = await PartyAsync(caller, organisationId, "answer an introduction's check-in");
         var record = Record;
         if (record.State != IntroductionState.Connected)
         {
@@ -514,6 +516,7 @@ public sealed partial class IntroductionGrain(
 
     private async Task<Role> PartyAsync(Caller caller, string? organisationId, string action)
     {
+        caller.RequireSignedIn(action);
         var request = Request;
         if (Side(caller, organisationId) is { } side)
         {
@@ -530,9 +533,6 @@ public sealed partial class IntroductionGrain(
     private static HubException NotFound() => new(ErrorCodes.IntroductionNotFound, "There is no such introduction, or it is not yours to see.", "introductionId");
 
     private Task<bool> IsCoordinatorAsync(Caller caller, string slug) => GrainFactory.IsCoordinatorAsync(caller, slug);
-
-    private async Task<bool> IsAnyCoordinatorAsync(Caller caller) =>
-        await IsCoordinatorAsync(caller, Record.ANetwork) || await IsCoordinatorAsync(caller, Record.BNetwork);
 
     private static RequestIntroduction Checked(RequestIntroduction command)
     {

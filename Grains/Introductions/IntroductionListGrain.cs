@@ -129,6 +129,7 @@ public sealed partial class IntroductionListGrain(
         entries[view.Id] = new IntroductionListEntry(null, notice.Home, view.Version, view.RequestedAt, view.State, view.Met == true)
         {
             Brokered = !IsInbox && readable,
+            BrokerNetwork = IsInbox ? view.BrokerNetwork : null,
         };
         // Trimming scans every entry, so it runs every so often rather than on each notice.
         if (++_sinceTrimmed >= TrimEvery)
@@ -162,36 +163,27 @@ public sealed partial class IntroductionListGrain(
             return null;
         }
 
-        first = Input.PageSize(first, 100, "first");
+        return await PageAsync(e => IsInbox || e.Brokered, ViewAsync, after, first, filter);
+    }
 
-        // The state stored for an open introduction may be behind it after a crash (an answer that left it open is not
-        // written at once), so an open state is matched against the introduction's own view; connected and closed states
-        // are always written before their notice is confirmed.
-        var open = filter?.IsOpen() == true;
-        var listed = _live.Entries
-            .Where(p => (IsInbox || p.Value.Brokered) && (filter is null || (open ? p.Value.State.IsOpen() : p.Value.State == filter)))
-            .Select(p => (Position: new IntroductionPosition(p.Value.RequestedAt, p.Key), Entry: p.Value))
-            .ToList();
-        listed.Sort((x, y) => IntroductionPosition.Order(x.Position, y.Position));
-        var start = after is null ? 0 : listed.FindIndex(e => IntroductionPosition.Order(e.Position, after) > 0);
-        if (start < 0)
+    public async Task<Page<IntroductionView>?> GetBrokeredPageAsync(Caller caller, string networkSlug, IntroductionPosition? after, int first, IntroductionState? filter)
+    {
+        if (!IsInbox || caller.IsAnonymous)
         {
-            start = listed.Count;
+            return null;
         }
 
-        var items = new List<IntroductionView>(first);
-        var next = start;
-        while (items.Count < first && next < listed.Count)
+        // The organisation's people see their own views; the network's coordinators see what their network brokered as
+        // its broker sees it, read from the introduction.
+        bool Brokered(IntroductionListEntry entry) => entry.BrokerNetwork == networkSlug;
+        if (caller.ActsFor(Owner))
         {
-            var batch = listed.Skip(next).Take(first - items.Count).ToArray();
-            next += batch.Length;
-            var views = await Task.WhenAll(batch.Select(e => ViewAsync(e.Position.Id)));
-            items.AddRange(views.OfType<IntroductionView>().Where(v => filter is null || v.State == filter));
+            return await PageAsync(Brokered, ViewAsync, after, first, filter);
         }
 
-        // The total counts what memory holds, which every notice keeps up to date while the list is active.
-        var total = open ? listed.Count(e => e.Entry.State == filter) : listed.Count;
-        return new Page<IntroductionView>([.. items], next < listed.Count, total);
+        return await GrainFactory.IsCoordinatorAsync(caller, networkSlug)
+            ? await PageAsync(Brokered, id => GrainFactory.GetIntroduction(id).GetBrokerViewAsync(), after, first, filter)
+            : null;
     }
 
     public async Task<IntroductionView?> GetAsync(Caller caller, string introductionId) =>
@@ -204,41 +196,50 @@ public sealed partial class IntroductionListGrain(
     public Task<IntroductionPreferences?> GetPreferencesAsync(Caller caller) =>
         Task.FromResult(IsInbox && caller.ActsFor(Owner) ? _live.Preferences : null);
 
-    public async Task<IntroductionPreferences> SetPreferencesAsync(Caller caller, IntroductionPreferences preferences)
+    public async Task<IntroductionPreferences> ChangePreferencesAsync(Caller caller, bool? open, IReadOnlyList<string> block, IReadOnlyList<string> unblock)
     {
+        caller.RequireSignedIn("choose which introductions an organisation takes");
         if (!IsInbox || !caller.ActsFor(Owner))
         {
             throw caller.Forbidden("Only an organisation's own people may set which introductions it takes.");
         }
 
-        var blocked = new List<string>();
-        foreach (var id in preferences.Blocked)
+        CheckIds(block, "block");
+        CheckIds(unblock, "unblock");
+        if (block.Any(unblock.Contains))
         {
-            if (!HubIds.IsOrganisationId(id))
-            {
-                throw new HubException(ErrorCodes.IdInvalid, "That is not an organisation id.", "block");
-            }
-
-            if (id == Owner)
-            {
-                throw new HubException(ErrorCodes.InvalidValue, "An organisation cannot block itself.", "block");
-            }
-
-            if (!blocked.Contains(id))
-            {
-                blocked.Add(id);
-            }
+            throw new HubException(ErrorCodes.InvalidValue, "An organisation cannot be both blocked and unblocked in one change.", "unblock");
         }
 
+        // Read, change and set with no await in between: this grain is reentrant, so that makes the change atomic
+        // against any other change interleaved with it.
+        var current = _live.Preferences;
+        var blocked = current.Blocked.Concat(block).Distinct(StringComparer.Ordinal).Where(id => !unblock.Contains(id)).ToList();
         if (blocked.Count > MaxBlocked)
         {
             throw new HubException(ErrorCodes.TooMany, $"An organisation blocks at most {MaxBlocked} others.", "block");
         }
 
-        var checkedPreferences = new IntroductionPreferences(preferences.Open, blocked);
-        _live.Preferences = checkedPreferences;
+        var changed = new IntroductionPreferences(open ?? current.Open, blocked);
+        _live.Preferences = changed;
         await PersistAsync();
-        return checkedPreferences;
+        return changed;
+    }
+
+    private void CheckIds(IReadOnlyList<string> ids, string field)
+    {
+        foreach (var id in ids)
+        {
+            if (!HubIds.IsOrganisationId(id))
+            {
+                throw new HubException(ErrorCodes.IdInvalid, "That is not an organisation id.", field);
+            }
+
+            if (id == Owner)
+            {
+                throw new HubException(ErrorCodes.InvalidValue, "An organisation cannot block or unblock itself.", field);
+            }
+        }
     }
 
     public Task<bool> AcceptsFromAsync(string organisationId)
@@ -270,6 +271,42 @@ public sealed partial class IntroductionListGrain(
     /// <summary>Each view is read from the introduction itself, cut for this list's readers: the organisation's, or the broker's.</summary>
     private Task<IntroductionView?> ViewAsync(string id) =>
         IsInbox ? GrainFactory.GetIntroduction(id).GetPartyViewAsync(Owner) : GrainFactory.GetIntroduction(id).GetBrokerViewAsync();
+
+    /// <summary>A page of the entries <paramref name="listed"/> picks, newest request first, each read by <paramref name="view"/>.</summary>
+    private async Task<Page<IntroductionView>> PageAsync(
+        Func<IntroductionListEntry, bool> listed, Func<string, Task<IntroductionView?>> view, IntroductionPosition? after, int first, IntroductionState? filter)
+    {
+        first = Input.PageSize(first, 100, "first");
+
+        // The state stored for an open introduction may be behind it after a crash (an answer that left it open is not
+        // written at once), so an open state is matched against the introduction's own view; connected and closed states
+        // are always written before their notice is confirmed.
+        var open = filter?.IsOpen() == true;
+        var candidates = _live.Entries
+            .Where(p => listed(p.Value) && (filter is null || (open ? p.Value.State.IsOpen() : p.Value.State == filter)))
+            .Select(p => (Position: new IntroductionPosition(p.Value.RequestedAt, p.Key), Entry: p.Value))
+            .ToList();
+        candidates.Sort((x, y) => IntroductionPosition.Order(x.Position, y.Position));
+        var start = after is null ? 0 : candidates.FindIndex(e => IntroductionPosition.Order(e.Position, after) > 0);
+        if (start < 0)
+        {
+            start = candidates.Count;
+        }
+
+        var items = new List<IntroductionView>(first);
+        var next = start;
+        while (items.Count < first && next < candidates.Count)
+        {
+            var batch = candidates.Skip(next).Take(first - items.Count).ToArray();
+            next += batch.Length;
+            var views = await Task.WhenAll(batch.Select(e => view(e.Position.Id)));
+            items.AddRange(views.OfType<IntroductionView>().Where(v => filter is null || v.State == filter));
+        }
+
+        // The total counts what memory holds, which every notice keeps up to date while the list is active.
+        var total = open ? candidates.Count(e => e.Entry.State == filter) : candidates.Count;
+        return new Page<IntroductionView>([.. items], next < candidates.Count, total);
+    }
 
     /// <summary>An inbox lists everything it holds; a network lists only what it brokered (the rest it only counts).</summary>
     private bool Readable(IntroductionView view) => IsInbox || view.BrokerNetwork == Owner;

@@ -38,4 +38,8 @@ public sealed record IntroductionListEntry(
     /// <summary>In a network's records: whether the network brokered it (so its coordinators list it).</summary>
     [Id(6)]
     public bool Brokered { get; init; }
+
+    /// <summary>In an inbox: the network that brokered it, if one did (so a page can be cut to one broker).</summary>
+    [Id(7)]
+    public string? BrokerNetwork { get; init; }
 }

@@ -7,7 +7,7 @@ namespace OurSociety.Federation.Matching;
 
 /// <summary>
 /// A network's suggested introductions (key: <c>match:{slug}</c>): wants posted in the network, each with the offers
-/// that meet it, from the network itself and from linked networks that share offers with it. Its coordinators read
+/// that meet it, from the network itself and from linked networks that share offers with it, whichever was posted first. Its coordinators read
 /// them and turn one into an introduction; a want's own organisation marks it met.
 /// </summary>
 [Alias("IMatchGrain")]
@@ -17,6 +17,14 @@ public interface IMatchGrain : IGrainWithStringKey
     [OneWay]
     [Alias("WantPostedAsync")]
     Task WantPostedAsync(Activity want);
+
+    /// <summary>
+    /// An offer its organisation's members may see was posted (after it is durable): in the network itself, or in a linked
+    /// network that shares offers with it. The grain looks for the network's open wants it meets.
+    /// </summary>
+    [OneWay]
+    [Alias("OfferPostedAsync")]
+    Task OfferPostedAsync(Activity offer);
 
     /// <summary>Suggestions, best first, after position <paramref name="after"/>; for the network's coordinators (null for anyone else).</summary>
     [Alias("GetPageAsync")]

@@ -15,13 +15,17 @@ namespace OurSociety.Federation.Matching;
 /// own offers, and, when both have a place, offers farther than <see cref="RadiusKm"/> away. Score: the share of
 /// themes in common (Jaccard: common ÷ all), times 1 − distance ÷ (2 × radius) when both have a place (so 0.5 to 1),
 /// else times 0.75. The best <see cref="OffersPerWant"/> per want are kept, and the best <see cref="MaxSuggestions"/>
-/// overall.
+/// overall. When an offer is posted after the want, the same rules hold from its side: the network's grain (or, for an
+/// offer shared through a link, the receiving network's grain, after checking its own side of the link) tells this one,
+/// which scores it against the newest <see cref="CandidateWants"/> of the network's wants with one of its themes, leaving
+/// out the offering organisation's own wants and wants marked met.
 /// </remarks>
 public sealed class MatchGrain(
     [PersistentState("matches", HubStorage.Name)] IPersistentState<MatchState> state,
     TimeProvider time) : Grain, IMatchGrain
 {
     public const int CandidateOffers = 100;
+    public const int CandidateWants = 100;
     public const int OffersPerWant = 10;
     public const int MaxSuggestions = 500;
     public const double RadiusKm = 50;
@@ -59,13 +63,38 @@ public sealed class MatchGrain(
             return;
         }
 
-        var ids = found.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var suggestions = state.State.Suggestions.Where(s => !ids.Contains(s.Id)).Concat(found)
-            .OrderByDescending(s => s.Score).ThenByDescending(s => s.SuggestedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
-            .Take(MaxSuggestions)
+        await KeepAsync(found);
+    }
+
+    public async Task OfferPostedAsync(Activity offer)
+    {
+        if (offer.Kind != ActivityKind.Offer || offer.Themes.Count == 0)
+        {
+            return;
+        }
+
+        // The network's own wants, whatever their visibility: the offer has reached this grain only if the wanting
+        // organisations, as members here, may see it (posted here, or shared with this network through an active link).
+        var query = new FeedQuery(null, CandidateWants, [ActivityKind.Want], FeedAudience.Member) { Themes = offer.Themes };
+        var page = await GrainFactory.GetFeed(Slug).GetPageAsync(query);
+        var offerRef = new ActivityRef(offer.OriginNetwork, offer.Seq);
+        var now = time.GetUtcNow();
+        var found = page.Items
+            .Where(want => want.AuthorId != offer.AuthorId && !state.State.MetWants.Contains(want.Seq))
+            .Select(want => (Want: want, Score: Score(want, offer)))
+            .Where(s => s.Score > 0)
+            .Select(s =>
+            {
+                var wantRef = new ActivityRef(s.Want.OriginNetwork, s.Want.Seq);
+                return new MatchSuggestion(MatchSuggestion.IdOf(wantRef, offerRef), wantRef, s.Want.AuthorId, offerRef, offer.AuthorId, s.Score, now);
+            })
             .ToList();
-        state.State.Suggestions = suggestions;
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        await KeepAsync(found);
     }
 
     public async Task<Page<MatchSuggestion>?> GetPageAsync(Caller caller, int after, int first)
@@ -86,6 +115,7 @@ public sealed class MatchGrain(
 
     public async Task<Activity> MarkWantMetAsync(Caller caller, long wantSeq)
     {
+        caller.RequireSignedIn("mark a want met");
         var want = await GrainFactory.GetNetwork(Slug).GetActivityAsync(caller, wantSeq)
             ?? throw new HubException(ErrorCodes.ActivityNotFound, "There is no such activity, or it is not yours to see.", "activityId");
         if (!caller.ActsFor(want.AuthorId))
@@ -116,6 +146,24 @@ public sealed class MatchGrain(
     }
 
     public Task<int> GetWantsMetAsync() => Task.FromResult(state.State.WantsMet);
+
+    /// <summary>
+    /// Adds <paramref name="found"/> (replacing the same pairs), keeps the best <see cref="OffersPerWant"/> for each want and
+    /// the best <see cref="MaxSuggestions"/> overall, and writes.
+    /// </summary>
+    private async Task KeepAsync(List<MatchSuggestion> found)
+    {
+        var ids = found.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var suggestions = state.State.Suggestions.Where(s => !ids.Contains(s.Id)).Concat(found)
+            .OrderByDescending(s => s.Score).ThenByDescending(s => s.SuggestedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .GroupBy(s => s.Want)
+            .SelectMany(want => want.Take(OffersPerWant))
+            .OrderByDescending(s => s.Score).ThenByDescending(s => s.SuggestedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Take(MaxSuggestions)
+            .ToList();
+        state.State.Suggestions = suggestions;
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+    }
 
     /// <summary>The score of <paramref name="offer"/> for <paramref name="want"/>; 0 when it does not meet it.</summary>
     public static double Score(Activity want, Activity offer)

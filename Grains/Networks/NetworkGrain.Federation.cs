@@ -183,6 +183,11 @@ public sealed partial class NetworkGrain
         if (Links.TryGetValue(peer, out var link) && link.TheyShare(activity.Kind) && activity.OriginNetwork == peer)
         {
             GrainFactory.GetLiveFeed(Slug).PublishAsync(activity, linked: true).Ignore();
+            if (activity.Kind == ActivityKind.Offer)
+            {
+                // This network's members see it now, so its wants may be met by it.
+                GrainFactory.GetMatches(Slug).OfferPostedAsync(activity).Ignore();
+            }
         }
 
         return Task.CompletedTask;

@@ -182,6 +182,11 @@ public sealed partial class NetworkGrain(
             // One way: posting never waits on matching, and matching failing never fails a post.
             GrainFactory.GetMatches(Slug).WantPostedAsync(activity).Ignore();
         }
+        else if (activity.Kind == ActivityKind.Offer)
+        {
+            // Linked networks that take offers hear of it through Publish, and look for their own wants then.
+            GrainFactory.GetMatches(Slug).OfferPostedAsync(activity).Ignore();
+        }
 
         return activity;
     }
