@@ -37,7 +37,7 @@ public static class IntroductionMutations
             {
                 var caller = (await ctx.CallerAsync()).RequireSignedIn("answer an introduction");
                 return await ctx.Hub().Grains.GetIntroduction(IntroductionIds.Parse(input.Get<string>("introductionId"), "introductionId"))
-                    .RespondAsync(caller, OptionalOrganisation(input), input.GetValue<bool>("accept") ?? false);
+                    .RespondAsync(caller, OptionalOrganisation(input), input.GetValue<bool>("accept") ?? false, input.Get<string>("clientRequestId"));
             });
 
         mutation.Mutation<IntroductionPayloadType, WithdrawIntroductionInputType, IntroductionView>(

@@ -122,6 +122,7 @@ public sealed class RespondToIntroductionInputType : InputObjectGraphType
         Field<NonNullGraphType<IdGraphType>>("introductionId").Description("The introduction.");
         Field<NonNullGraphType<BooleanGraphType>>("accept").Description("True to say yes, false to decline (the other side only learns it was not taken forward).");
         Field<IdGraphType>("organisationId").Description("Which of the two you answer for, if you act for both.");
+        Field<StringGraphType>("clientRequestId").Description("Makes a retry safe: answering again with the same id returns the introduction as it stands; answering again without it is ALREADY_ANSWERED.");
     }
 }
 

@@ -106,6 +106,37 @@ public sealed class IntroductionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_answer_retried_with_its_client_request_id_changes_nothing_and_an_answer_again_without_it_is_refused()
+    {
+        var w = await IntroductionWorld.CreateAsync(_grains);
+        var intro = _grains.GetIntroduction(IntroductionWorld.NewId());
+        await intro.RequestAsync(w.NorthCoordinator, w.Brokered());
+        var first = await intro.RespondAsync(w.PersonA, null, accept: true, clientRequestId: "answer-a");
+        await intro.RespondAsync(w.PersonB, null, accept: true, clientRequestId: "answer-b");
+
+        // The acknowledgements were lost: both retry after the introduction connected (when no answer is taken any more).
+        var retriedA = await intro.RespondAsync(w.PersonA, null, accept: true, clientRequestId: "answer-a");
+        var retriedB = await intro.RespondAsync(w.PersonB, null, accept: true, clientRequestId: "answer-b");
+
+        Assert.Equal(IntroductionState.AcceptedByOne, first.State);
+        Assert.Equal(IntroductionState.Connected, retriedA.State);
+        Assert.Equal(IntroductionState.Connected, retriedB.State);
+        Assert.Equal(retriedA.Version, retriedB.Version);
+        Assert.Equal(ErrorCodes.IntroductionClosed, (await Assert.ThrowsAsync<HubException>(() => intro.RespondAsync(w.PersonA, null, accept: true))).Code);
+        Assert.Equal(ErrorCodes.RequestIdReused, (await Assert.ThrowsAsync<HubException>(() => intro.RespondAsync(w.PersonA, null, accept: false, clientRequestId: "answer-a"))).Code);
+        Assert.Equal(ErrorCodes.IntroductionClosed, (await Assert.ThrowsAsync<HubException>(() => intro.RespondAsync(w.PersonA, null, accept: true, clientRequestId: "another"))).Code);
+        Assert.Equal(new IntroductionCounts(1, 1, 0, 0, 0, 0), await _grains.GetIntroductionCountsAsync(w.North));
+
+        var open = _grains.GetIntroduction(IntroductionWorld.NewId());
+        await open.RequestAsync(w.NorthCoordinator, w.Brokered());
+        await open.RespondAsync(w.PersonA, null, accept: true, clientRequestId: "open-a");
+        Assert.Equal(ErrorCodes.AlreadyAnswered, (await Assert.ThrowsAsync<HubException>(() => open.RespondAsync(w.PersonA, null, accept: true))).Code);
+        Assert.Equal(ErrorCodes.AlreadyAnswered, (await Assert.ThrowsAsync<HubException>(() => open.RespondAsync(w.PersonA, null, accept: true, clientRequestId: "open-a2"))).Code);
+        Assert.Equal(ErrorCodes.RequestIdInvalid, (await Assert.ThrowsAsync<HubException>(() => open.RespondAsync(w.PersonB, null, accept: true, clientRequestId: "not a valid id!"))).Code);
+        Assert.Equal(IntroductionState.AcceptedByOne, (await open.GetAsync(w.NorthCoordinator))!.State);
+    }
+
+    [Fact]
     public async Task Bad_answers_get_a_code_and_change_nothing()
     {
         var w = await IntroductionWorld.CreateAsync(_grains);

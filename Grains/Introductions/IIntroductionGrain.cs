@@ -26,10 +26,12 @@ public interface IIntroductionGrain : IGrainWithStringKey
 
     /// <summary>
     /// One organisation answers. <paramref name="organisationId"/> says which when the caller acts for both; otherwise it may
-    /// be null. Both yes connects them; one no declines it.
+    /// be null. Both yes connects them; one no declines it. Answering again is <c>ALREADY_ANSWERED</c>, unless it carries the
+    /// <paramref name="clientRequestId"/> the answer was given with: that is a retry, which changes nothing and returns the
+    /// introduction as it stands (<c>REQUEST_ID_REUSED</c> if it says otherwise).
     /// </summary>
     [Alias("RespondAsync")]
-    Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept);
+    Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept, string? clientRequestId = null);
 
     /// <summary>Whoever asked for it withdraws it while it is still open.</summary>
     [Alias("WithdrawAsync")]

@@ -142,15 +142,39 @@ public sealed partial class IntroductionGrain(
         : organisationId == request.B ? ViewFor(Role.B)
         : null);
 
-    public async Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept)
+    public async Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept, string? clientRequestId = null)
     {
         var side = await PartyAsync(caller, organisationId, "answer an introduction");
+        var record = Record;
+        var given = side == Role.A ? record.AAnswer : record.BAnswer;
+        var requestId = Input.RequestId(clientRequestId, "clientRequestId");
+        if (given != IntroductionAnswer.None && requestId is not null && requestId == (side == Role.A ? record.AAnswerRequestId : record.BAnswerRequestId))
+        {
+            // A retry of an answer that was written (its acknowledgement lost with a silo or a connection): the answer
+            // stands, whatever happened since, and the notices the first attempt may not have finished go out again.
+            if (given != (accept ? IntroductionAnswer.Accepted : IntroductionAnswer.Declined))
+            {
+                throw new HubException(ErrorCodes.RequestIdReused, "This client request id was already used for a different answer.", "clientRequestId");
+            }
+
+            await DeliverAsync();
+            return ViewFor(side);
+        }
+
         await CloseIfDueAsync();
         RequireOpen();
-        var record = Record;
-        if ((side == Role.A ? record.AAnswer : record.BAnswer) != IntroductionAnswer.None)
+        if (given != IntroductionAnswer.None)
         {
             throw new HubException(ErrorCodes.AlreadyAnswered, "This organisation has already answered this introduction.", "introductionId");
+        }
+
+        if (side == Role.A)
+        {
+            record.AAnswerRequestId = requestId;
+        }
+        else
+        {
+            record.BAnswerRequestId = requestId;
         }
 
         var now = time.GetUtcNow();

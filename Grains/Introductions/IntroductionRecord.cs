@@ -70,6 +70,13 @@ public sealed class IntroductionRecord
     [Id(18)]
     public DateTimeOffset? ReminderDue { get; set; }
 
+    /// <summary>The client request id each party answered with, if any: the same id again is a retry of that answer.</summary>
+    [Id(19)]
+    public string? AAnswerRequestId { get; set; }
+
+    [Id(20)]
+    public string? BAnswerRequestId { get; set; }
+
     /// <summary>The network the introduction counts for: its broker, or else the asker's network.</summary>
     public string Home => Request?.BrokerNetwork ?? (Asker == Request?.B ? BNetwork : ANetwork);
 
