@@ -143,6 +143,24 @@ public sealed class IntroductionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Answering_again_the_same_way_is_a_retry_that_changes_nothing()
+    {
+        var w = await IntroductionWorld.CreateAsync(_grains);
+        var intro = _grains.GetIntroduction(IntroductionWorld.NewId());
+        await intro.RequestAsync(w.NorthCoordinator, w.Brokered());
+        var first = await intro.RespondAsync(w.PersonA, null, accept: true);
+
+        var retried = await intro.RespondAsync(w.PersonA, null, accept: true);
+
+        Assert.Equal(first, retried);
+        Assert.Equal(IntroductionState.AcceptedByOne, retried.State);
+        await intro.RespondAsync(w.PersonB, null, accept: true);
+        var connected = await intro.RespondAsync(w.PersonB, null, accept: true);
+        Assert.Equal(IntroductionState.Connected, connected.State);
+        Assert.Equal(1, (await _grains.GetIntroductionLedger(w.North).GetCountsAsync()).Connected);
+    }
+
+    [Fact]
     public async Task Reminders_nudge_at_half_time_expire_at_the_deadline_and_ask_did_you_meet_after_connecting()
     {
         var w = await IntroductionWorld.CreateAsync(_grains);

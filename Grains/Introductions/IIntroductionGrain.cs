@@ -26,7 +26,8 @@ public interface IIntroductionGrain : IGrainWithStringKey
 
     /// <summary>
     /// One organisation answers. <paramref name="organisationId"/> says which when the caller acts for both; otherwise it may
-    /// be null. Both yes connects them; one no declines it.
+    /// be null. Both yes connects them; one no declines it. Giving the same answer again is a retry: it changes nothing and
+    /// returns the introduction as it stands; a different answer is <c>ALREADY_ANSWERED</c>.
     /// </summary>
     [Alias("RespondAsync")]
     Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept);

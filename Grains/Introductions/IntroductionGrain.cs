@@ -139,16 +139,25 @@ public sealed partial class IntroductionGrain(
     public async Task<IntroductionView> RespondAsync(Caller caller, string? organisationId, bool accept)
     {
         var side = await PartyAsync(caller, organisationId, "answer it");
+        var record = Record;
+        var given = side == Role.A ? record.AAnswer : record.BAnswer;
+        var answer = accept ? IntroductionAnswer.Accepted : IntroductionAnswer.Declined;
+        if (given == answer)
+        {
+            // A retry of an answer that was written (its acknowledgement lost with a silo or a connection): the answer
+            // stands, and the notices the first attempt may not have finished go out again.
+            await DeliverAsync();
+            return ViewFor(side);
+        }
+
         await CloseIfDueAsync();
         RequireOpen();
-        var record = Record;
-        if ((side == Role.A ? record.AAnswer : record.BAnswer) != IntroductionAnswer.None)
+        if (given != IntroductionAnswer.None)
         {
             throw new HubException(ErrorCodes.AlreadyAnswered, "This organisation has already answered this introduction.", "introductionId");
         }
 
         var now = time.GetUtcNow();
-        var answer = accept ? IntroductionAnswer.Accepted : IntroductionAnswer.Declined;
         if (side == Role.A)
         {
             record.AAnswer = answer;
