@@ -17,6 +17,7 @@ public static class HubClientBuilderExtensions
     /// </summary>
     public static IClientBuilder AddHubClient(this IClientBuilder client, HubOrleansOptions options)
     {
+        client.Configure<ClientMessagingOptions>(HubMembership.Configure);
         if (options.Clustering == HubClustering.AdoNet)
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId))

@@ -33,4 +33,12 @@ public static class HubMembership
     /// from the membership table, read every 5 s instead of every minute.
     /// </summary>
     public static void Configure(GatewayOptions options) => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A client waits 5 s (not 30) for a grain call's answer. A call in flight to a silo that died gets no answer at
+    /// all: the client gives up on it after this long and the API answers <c>UNAVAILABLE</c>, so the caller retries
+    /// rather than waits out the default. Every hub call answers in milliseconds; one that takes 5 s is already past
+    /// what a person waits for (the GraphQL time limit is 10 s).
+    /// </summary>
+    public static void Configure(ClientMessagingOptions options) => options.ResponseTimeout = TimeSpan.FromSeconds(5);
 }
