@@ -48,6 +48,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Uri SiloHealth(int index) => new($"http://127.0.0.1:{_siloPorts[index].Health}");
 
+    /// <summary>A cluster with nothing started yet.</summary>
+    public static LocalCluster Create(TestPostgres postgres, ITestOutputHelper log, int silos = 2) => new(postgres, log, silos);
+
     /// <summary>Starts <paramref name="silos"/> silos (waiting until each is ready) and then the Api (waiting until it is ready).</summary>
     public static async Task<LocalCluster> StartAsync(TestPostgres postgres, ITestOutputHelper log, int silos = 2)
     {
@@ -87,7 +90,7 @@ public sealed class LocalCluster : IAsyncDisposable
         await WaitReadyAsync(process, SiloHealth(index));
     }
 
-    public async Task StartApiAsync()
+    public async Task StartApiAsync(bool waitUntilReady = true)
     {
         var settings = Settings();
         settings["Hub__Orleans__Mode"] = "Client";
@@ -95,7 +98,10 @@ public sealed class LocalCluster : IAsyncDisposable
         settings["Hub__RateLimits__AnonymousPermitLimit"] = "1000000";
         settings["Hub__RateLimits__SignedInPermitLimit"] = "1000000";
         Api = HubProcess.Start("api", "Api", [$"--Urls=http://127.0.0.1:{ApiPort}"], settings);
-        await WaitReadyAsync(Api, Http.BaseAddress!);
+        if (waitUntilReady)
+        {
+            await WaitReadyAsync(Api, Http.BaseAddress!);
+        }
     }
 
     /// <summary>SIGKILL to one silo.</summary>

@@ -15,13 +15,13 @@ public sealed class SiloLossTests(ITestOutputHelper log)
 
         using var stop = new CancellationTokenSource();
         var load = work.RunAsync(stop.Token);
-        await Until(() => work.Acknowledged >= 30, "30 writes acknowledged before the fault");
+        await Wait.UntilAsync(() => work.Acknowledged >= 30, "30 writes acknowledged before the fault");
         var killedAt = work.Client.Now;
         var before = work.Acknowledged;
         await cluster.KillSiloAsync(0);
 
         // Keep writing until well past the target, so whatever the kill disturbed shows up in the attempts.
-        await Until(() => work.Client.Now - killedAt > 20 && work.Acknowledged > before + 30, "30 more writes acknowledged after the kill");
+        await Wait.UntilAsync(() => work.Client.Now - killedAt > 20 && work.Acknowledged > before + 30, "30 more writes acknowledged after the kill");
         await stop.CancelAsync();
         await load;
 
@@ -39,15 +39,5 @@ public sealed class SiloLossTests(ITestOutputHelper log)
         Assert.Equal(0, afterKill.Duplicated);
         Assert.Equal(afterKill, afterRestart);
         cluster.Passed();
-    }
-
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(90), $"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -102,12 +102,13 @@ public sealed class HubOrleansOptions : IValidatableObject
             {
                 var what = c switch
                 {
-                    '\0' => "NUL (U+0000), which PostgreSQL text cannot hold",
+                    '\0' => "NUL (U+0000)",
                     _ when char.IsControl(c) => $"the control character U+{(int)c:X4}",
                     _ when char.IsWhiteSpace(c) => $"a space (U+{(int)c:X4})",
                     _ => $"'{c}'",
                 };
-                return $"has {what} at position {i + 1}; {Allowed}.";
+                var why = c == '\0' ? ", which PostgreSQL text cannot hold" : string.Empty;
+                return $"has {what} at position {i + 1}{why}; {Allowed}.";
             }
         }
 
