@@ -11,8 +11,8 @@ public static class HubMembership
     /// <summary>
     /// Silos probe each other every <see cref="ClusterMembershipOptions.ProbeTimeout"/> (2 s; Orleans adapts it
     /// between 1 and 8 s to the answers it sees). Three missed probes make a suspicion; one vote is enough while the
-    /// cluster has two silos (Orleans asks for at most half of the others), two from three silos on. So a silo that
-    /// died is declared dead in about 6 to 8 seconds, instead of about 15 to 20 with the defaults.
+    /// cluster has two silos (Orleans asks for at most half the active silos, rounded up), two from three silos on.
+    /// So a silo that died is declared dead in about 6 to 8 seconds, instead of about 15 to 20 with the defaults.
     /// </summary>
     public static void Configure(ClusterMembershipOptions options)
     {
