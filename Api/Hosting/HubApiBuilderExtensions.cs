@@ -4,6 +4,8 @@ using GraphQLParser.AST;
 using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Hosting;
+using OurSociety.Federation.Hosting.Health;
+using OurSociety.Federation.Storage;
 
 namespace OurSociety.Federation.Api.Hosting;
 
@@ -16,17 +18,25 @@ public static class HubApiBuilderExtensions
     /// </summary>
     public static WebApplicationBuilder AddHubOrleans(this WebApplicationBuilder builder)
     {
-        var options = HubSiloBuilderExtensions.BindOrleansOptions(builder.Services, builder.Configuration);
-        if (options.Mode == HubOrleansMode.Embedded)
+        var embedded = (builder.Configuration.GetSection(HubOrleansOptions.Section).Get<HubOrleansOptions>() ?? new HubOrleansOptions()).Mode == HubOrleansMode.Embedded;
+        var options = HubSiloBuilderExtensions.BindOrleansOptions(builder.Services, builder.Configuration, hostsSilo: embedded);
+        if (embedded)
         {
             builder.UseOrleans(silo => silo.AddHubSilo(builder.Configuration));
         }
         else
         {
             builder.Services.AddHubGrainServices();
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId));
+            builder.Services.AddHubClientSettings(builder.Configuration);
+            builder.UseOrleansClient(client => client.AddHubClient(options));
+
+            // Kestrel starts beside the Orleans client rather than after it, so while no silo answers yet the API
+            // already serves /health (not started, not ready) and GraphQL (UNAVAILABLE) instead of nothing.
+            builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         }
 
+        var storage = builder.Configuration.GetSection(HubStorageOptions.Section).Get<HubStorageOptions>() ?? new HubStorageOptions();
+        builder.Services.AddHubHealthChecks(storage, hostsSilo: embedded);
         return builder;
     }
 
@@ -34,6 +44,7 @@ public static class HubApiBuilderExtensions
     public static IServiceCollection AddHubGraphQL(this IServiceCollection services)
     {
         services.AddScoped<HubRequest>();
+        services.AddSingleton<Transport.IGraphQLHttpCallerPolicy, UnavailablePolicy>();
         services.AddSingleton<Live.LiveFeeds>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.LiveFeeds>());
         services.AddSingleton<Live.LiveIntroductions>();
@@ -61,6 +72,16 @@ public static class HubApiBuilderExtensions
                 if (ctx.OriginalException is HubException hub)
                 {
                     ctx.Exception = new ExecutionError(hub.Message) { Code = hub.Code };
+                }
+                else if (Unavailability.Is(ctx.OriginalException))
+                {
+                    // Storage or the cluster is not there right now: say so with a code the transport answers 503 to.
+                    if ((ctx.FieldContext?.RequestServices ?? ctx.Context?.RequestServices)?.GetService<ILogger<UnavailablePolicy>>() is { } logger)
+                    {
+                        HubApiLog.DependencyUnavailable(logger, ctx.FieldContext?.FieldDefinition.Name ?? "(document)", ctx.OriginalException);
+                    }
+
+                    ctx.Exception = new ExecutionError(Unavailability.Message) { Code = Unavailability.Code };
                 }
             }));
         return services;
