@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using OurSociety.Federation.Hosting;
+using OurSociety.Federation.Silo.Hosting;
 using OurSociety.Federation.Storage;
 
 var builder = Host.CreateApplicationBuilder(args);
@@ -10,6 +11,7 @@ if (args is ["migrate", ..])
     return;
 }
 
+builder.AddSiloOperations();
 builder.UseOrleans(silo => silo.AddHubSilo(builder.Configuration));
 using var host = builder.Build();
 await host.RunAsync();

@@ -18,6 +18,7 @@ public static class HubApp
         builder.Services.AddGraphQLWebSocket(builder.Configuration);
         builder.AddHubAuthentication();
         builder.AddHubRateLimiting();
+        builder.AddHubOperations();
 
         var app = builder.Build();
         app.UseWebSockets();
@@ -26,6 +27,7 @@ public static class HubApp
         // After authentication, so a signed-in caller is counted by subject rather than by address.
         app.UseRateLimiter();
         app.MapGraphQLHttp("/graphql").RequireRateLimiting(HubRateLimitingExtensions.PolicyName);
+        app.MapHubOperations();
         return app;
     }
 

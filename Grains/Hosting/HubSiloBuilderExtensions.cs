@@ -21,6 +21,7 @@ public static class HubSiloBuilderExtensions
     public static ISiloBuilder AddHubGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddHubGrainServices();
+        silo.AddHubSiloTelemetry(configuration);
         return silo.AddHubStorage(configuration);
     }
 
