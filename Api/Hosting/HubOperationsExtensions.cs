@@ -50,6 +50,7 @@ public static class HubOperationsExtensions
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(HubIdentity.RoleClaimType, nameof(HubRoles.Admin)));
+            builder.Services.AddHubDashboardCookie(dashboard);
         }
 
         return builder;
@@ -70,6 +71,7 @@ public static class HubOperationsExtensions
             // After authentication and rate limiting, so those run first; a missing or bad token gets 401, a token
             // without the admin role 403, and nothing of the dashboard is served to either.
             app.UseAuthorization();
+            app.MapHubDashboardSignIn(dashboard);
             app.MapOrleansDashboard(dashboard.Path).RequireAuthorization(DashboardPolicy);
         }
 
