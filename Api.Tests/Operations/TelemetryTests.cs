@@ -44,6 +44,27 @@ public sealed class TelemetryTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task With_OTLP_the_collector_receives_the_GraphQL_requests_trace_with_its_grain_calls_and_the_metrics()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        var hub = await ConfiguredHub.StartAsync(
+            "--Hub:Telemetry:Exporter=Otlp", $"--Hub:Telemetry:OtlpEndpoint={collector.Endpoint}", "--Hub:Telemetry:OtlpProtocol=HttpProtobuf");
+        await using (hub)
+        {
+            using var graphql = await hub.Http.GetAsync("/graphql?query=%7B%20networks%20%7B%20edges%20%7B%20node%20%7B%20slug%20%7D%20%7D%20%7D%20%7D");
+            Assert.Equal(HttpStatusCode.OK, graphql.StatusCode);
+        }
+
+        // Stopping the hub flushes what it has not exported yet.
+        Assert.True(collector.Received("/v1/traces", "oursociety-api"));
+        Assert.True(collector.Received("/v1/traces", "Microsoft.AspNetCore"));
+        Assert.True(collector.Received("/v1/traces", "Microsoft.Orleans.Application"));
+        Assert.True(collector.Received("/v1/traces", "INetworkDirectoryGrain"));
+        Assert.True(collector.Received("/v1/metrics", "http.server.request.duration"));
+        Assert.True(collector.Received("/v1/metrics", "orleans-grains"));
+    }
+
     private static async Task<string[]> ScrapeAsync(ConfiguredHub hub, string path)
     {
         using var response = await hub.Http.GetAsync(path);
