@@ -29,14 +29,17 @@ public sealed class ClientModeDashboardTests
         try
         {
             await using var api = await ConfiguredHub.StartAsync("--Hub:Orleans:Mode=Client", $"--Hub:Orleans:GatewayPort={gatewayPort}", "--Hub:Dashboard:Enabled=true");
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/DashboardCounters");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.Services.GetRequiredService<HubTokenIssuer>().Issue("admin@example.org", HubRoles.Admin));
+            var token = api.Services.GetRequiredService<HubTokenIssuer>().Issue("admin@example.org", HubRoles.Admin);
 
-            using var response = await api.Http.SendAsync(request);
-
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.Contains($":{siloPort}", body, StringComparison.Ordinal);
+            // The dashboard samples the cluster every second, so the silo appears in its counters after the first sample.
+            await Hub.Eventually.TrueAsync(async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/DashboardCounters");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await api.Http.SendAsync(request);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return (await response.Content.ReadAsStringAsync()).Contains($":{siloPort}", StringComparison.Ordinal);
+            });
         }
         finally
         {
