@@ -11,6 +11,9 @@ if (args is ["migrate", ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHubSiloHost();
 
+// After the host's defaults, so a configured HostOptions:ShutdownTimeout is the one that holds.
+builder.AddSiloOperations();
+
 var app = builder.Build();
 app.MapHubSiloEndpoints();
 await app.RunAsync();

@@ -19,6 +19,7 @@ public static class HubApp
         builder.Services.AddGraphQLWebSocket(builder.Configuration);
         builder.AddHubAuthentication();
         builder.AddHubRateLimiting();
+        builder.AddHubOperations();
 
         var app = builder.Build();
         app.UseWebSockets();
@@ -28,6 +29,7 @@ public static class HubApp
         app.UseRateLimiter();
         app.MapGraphQLHttp("/graphql").RequireRateLimiting(HubRateLimitingExtensions.PolicyName);
         app.MapHubHealth();
+        app.MapHubOperations();
         return app;
     }
 

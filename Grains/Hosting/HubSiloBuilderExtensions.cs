@@ -42,6 +42,7 @@ public static class HubSiloBuilderExtensions
     {
         silo.Services.AddHubGrainServices();
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+        silo.AddHubSiloTelemetry(configuration);
         return silo.AddHubStorage(configuration);
     }
 
