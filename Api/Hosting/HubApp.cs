@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using OurSociety.Federation.Api.Access;
+using OurSociety.Federation.Api.National;
 using OurSociety.Federation.Api.Transport;
 
 namespace OurSociety.Federation.Api.Hosting;
@@ -26,6 +27,7 @@ public static class HubApp
         // After authentication, so a signed-in caller is counted by subject rather than by address.
         app.UseRateLimiter();
         app.MapGraphQLHttp("/graphql").RequireRateLimiting(HubRateLimitingExtensions.PolicyName);
+        app.MapNationalOpenData();
         return app;
     }
 

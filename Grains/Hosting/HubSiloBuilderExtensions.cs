@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OurSociety.Federation.Common;
+using OurSociety.Federation.National;
 using OurSociety.Federation.Storage;
 
 namespace OurSociety.Federation.Hosting;
@@ -21,6 +22,7 @@ public static class HubSiloBuilderExtensions
     public static ISiloBuilder AddHubGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddHubGrainServices();
+        silo.Services.AddOptions<NationalOptions>().Bind(configuration.GetSection(NationalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return silo.AddHubStorage(configuration);
     }
 
