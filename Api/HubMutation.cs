@@ -2,6 +2,7 @@ using GraphQL.Types;
 using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Api.Introductions;
 using OurSociety.Federation.Api.Matching;
+using OurSociety.Federation.Api.National;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
 
@@ -19,6 +20,7 @@ public sealed class HubMutation : ObjectGraphType
         Description = "Everything a network or organisation does. Each returns a payload with the changed object or coded errors; on an error nothing changed. Signing in (a bearer token) is needed for every mutation.";
         this.AddNetworkMutations();
         this.AddLinkMutations();
+        this.AddNationalMutations();
         this.AddOrganisationMutations();
         this.AddFeedMutations();
         this.AddIntroductionMutations();

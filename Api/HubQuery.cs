@@ -5,6 +5,7 @@ using OurSociety.Federation.Api.Common;
 using OurSociety.Federation.Api.Feeds;
 using OurSociety.Federation.Api.Introductions;
 using OurSociety.Federation.Api.Matching;
+using OurSociety.Federation.Api.National;
 using OurSociety.Federation.Api.Networks;
 using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Common;
@@ -54,6 +55,7 @@ public sealed class HubQuery : ObjectGraphType
         this.AddFederatedFeed();
         this.AddIntroductions();
         this.AddMatches();
+        this.AddNational();
 
         Field<OrganisationType>("organisation")
             .Description("An organisation by its id; null if there is none.")

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using OurSociety.Federation.Api.Access;
+using OurSociety.Federation.Api.National;
 using OurSociety.Federation.Api.Transport;
 using OurSociety.Federation.Hosting.Health;
 
@@ -30,6 +31,7 @@ public static class HubApp
         app.MapGraphQLHttp("/graphql").RequireRateLimiting(HubRateLimitingExtensions.PolicyName);
         app.MapHubHealth();
         app.MapHubOperations();
+        app.MapNationalOpenData();
         return app;
     }
 

@@ -52,6 +52,7 @@ public sealed class AuditActionType : EnumerationGraphType<AuditAction>
             ("LINK_SUSPENDED", "A coordinator suspended a link."),
             ("LINK_RESUMED", "A coordinator resumed a link this network had suspended."),
             ("LINK_ENDED", "A coordinator ended a link, or withdrew or declined a proposal."),
-            ("LINK_SHARING_CHANGED", "A coordinator changed which kinds this network shares over a link; the detail says which."));
+            ("LINK_SHARING_CHANGED", "A coordinator changed which kinds this network shares over a link; the detail says which."),
+            ("NATIONAL_STATISTICS_CHANGED", "A coordinator opted the network in to national statistics, or out (which withdrew what it had counted)."));
     }
 }

@@ -29,6 +29,8 @@ public sealed class NetworkType : ObjectGraphType<NetworkProfile>
         Field(x => x.Slug).Description("The network's unique, readable key, e.g. big-society-north.");
         Field(x => x.Name).Description("The network's name.");
         Field(x => x.Region).Description("The UK region (ITL1) the network works in, e.g. North East.");
+        Field(x => x.NationalStatistics).Description(
+            "Whether the network lets national statistics count its non-public activity (posted since it opted in) for national viewers. Public activity is always counted; its coordinators decide with setNationalStatistics.");
         Field(x => x.Charter, nullable: true).Description("The network's charter: its values and what members sign up to.");
         Field<NonNullGraphType<DateTimeScalar>>("createdAt").Description("When the network was created on the hub.").Resolve(ctx => ctx.Source.CreatedAt);
         Field(x => x.MemberCount).Description("How many organisations are members.");

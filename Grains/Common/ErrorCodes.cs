@@ -52,4 +52,8 @@ public static class ErrorCodes
     public const string OptedOut = "OPTED_OUT";
     public const string LinkRequired = "LINK_REQUIRED";
     public const string MatchNotFound = "MATCH_NOT_FOUND";
+    public const string RangeInvalid = "RANGE_INVALID";
+    public const string RangeTooLong = "RANGE_TOO_LONG";
+    public const string DateInvalid = "DATE_INVALID";
+    public const string DimensionInvalid = "DIMENSION_INVALID";
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using OurSociety.Federation.Common;
+using OurSociety.Federation.National;
 using OurSociety.Federation.Storage;
 
 namespace OurSociety.Federation.Feeds;
@@ -46,6 +47,12 @@ public sealed class FeedGrain(
     {
         _durableCount = StoredCount;
         _writer = new CoalescingWriter(PersistAsync);
+        if (_durableCount > 0)
+        {
+            // After a restart the statistics may have items left to send: they count from durable positions.
+            GrainFactory.GetNetworkStatistics(Slug).PokeAsync().Ignore();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -165,6 +172,33 @@ public sealed class FeedGrain(
         return new FeedPage(items, next, total) { NextPostedAt = next is null ? null : last?.PostedAt };
     }
 
+    public Task<long> GetCountAsync() => Task.FromResult(_durableCount);
+
+    public async Task<IReadOnlyList<Activity>> GetRangeAsync(long from, int count)
+    {
+        var end = Math.Min(_durableCount, from + Math.Clamp(count, 0, 4096));
+        var items = new List<Activity>((int)Math.Max(0, end - from));
+        var tailStart = state.State.SealedSegments * SegmentSize;
+        for (var seq = Math.Max(0, from); seq < end;)
+        {
+            if (seq >= tailStart)
+            {
+                items.Add(state.State.Tail[(int)(seq - tailStart)]);
+                seq++;
+                continue;
+            }
+
+            var index = seq / SegmentSize;
+            var segment = _segmentCache.TryGetValue(index, out var cached) ? cached.Items : await GrainFactory.GetFeedSegment(Slug, index).GetItemsAsync();
+            for (var i = (int)(seq % SegmentSize); i < segment.Count && seq < end; i++, seq++)
+            {
+                items.Add(segment[i]);
+            }
+        }
+
+        return items;
+    }
+
     public async Task<Activity?> GetAsync(long seq) => seq >= 0 && seq < _durableCount ? await ReadAsync(seq) : null;
 
     private async ValueTask<Activity> ReadAsync(long seq)
@@ -272,7 +306,13 @@ public sealed class FeedGrain(
 
         var count = StoredCount;
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        var grew = count > _durableCount;
         _durableCount = count;
+        if (grew)
+        {
+            // One way, once per group commit: posting never waits on national statistics.
+            GrainFactory.GetNetworkStatistics(Slug).PokeAsync().Ignore();
+        }
     }
 
     /// <summary>Applies waiting label changes: in the tail (saved with this write) or in their sealed segment (saved there first).</summary>

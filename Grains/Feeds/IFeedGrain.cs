@@ -49,4 +49,17 @@ public interface IFeedGrain : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("GetAsync")]
     Task<Activity?> GetAsync(long seq);
+
+    /// <summary>How many items are durable: positions below it exist.</summary>
+    [AlwaysInterleave]
+    [Alias("GetCountAsync")]
+    Task<long> GetCountAsync();
+
+    /// <summary>
+    /// Up to <paramref name="count"/> durable items from position <paramref name="from"/> on, oldest first, for the
+    /// network's statistics; segments it reads are not kept in the feed's cache of recent pages.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetRangeAsync")]
+    Task<IReadOnlyList<Activity>> GetRangeAsync(long from, int count);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using OurSociety.Federation.Common;
+using OurSociety.Federation.National;
 using OurSociety.Federation.Storage;
 
 namespace OurSociety.Federation.Hosting;
@@ -43,6 +44,7 @@ public static class HubSiloBuilderExtensions
         silo.Services.AddHubGrainServices();
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         silo.AddHubSiloTelemetry(configuration);
+        silo.Services.AddOptions<NationalOptions>().Bind(configuration.GetSection(NationalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return silo.AddHubStorage(configuration);
     }
 

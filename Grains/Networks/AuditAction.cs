@@ -21,4 +21,5 @@ public enum AuditAction
     LinkResumed = 14,
     LinkEnded = 15,
     LinkSharingChanged = 16,
+    NationalStatisticsChanged = 17,
 }

@@ -125,6 +125,14 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("GetFederatedFeedAsync")]
     Task<FederatedPage> GetFederatedFeedAsync(Caller caller, FederatedQuery query);
 
+    /// <summary>
+    /// Opts the network in to national statistics (its non-public activity posted from now on is counted for national
+    /// viewers) or out (it stops, and what its opt-in counted is withdrawn before this returns); for coordinators,
+    /// recorded in the audit trail. Saying the same again changes nothing.
+    /// </summary>
+    [Alias("SetNationalStatisticsAsync")]
+    Task<NetworkProfile> SetNationalStatisticsAsync(Caller caller, bool optIn);
+
     /// <summary>Proposes a link to <paramref name="peer"/>, sharing <paramref name="shares"/> with it once accepted; for coordinators.</summary>
     [Alias("ProposeLinkAsync")]
     Task<LinkView> ProposeLinkAsync(Caller caller, string peer, IReadOnlyList<ActivityKind> shares);

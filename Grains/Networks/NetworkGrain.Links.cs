@@ -246,6 +246,9 @@ public sealed partial class NetworkGrain
             .ToDictionary(l => l.Peer, l => l.Ours.Shares.ToArray(), StringComparer.Ordinal);
         // Versions follow the clock (and always rise), so a version used by a change whose save then failed is still passed.
         var version = _state.State.SharingVersion = Math.Max(_state.State.SharingVersion + 1, _time.GetUtcNow().UtcTicks);
+
+        // Active links changed: the national link graph hears through the network's statistics, one way.
+        National.NationalWeeks.GetNetworkStatistics(GrainFactory, Slug).PokeAsync().Ignore();
         return GrainFactory.GetFeed(Slug).SetSharingAsync(version, sharing);
     }
 

@@ -38,4 +38,8 @@ public sealed class NetworkState
     /// <summary>The version of the sharing rules last given to the feed grain, so it can tell newer from older.</summary>
     [Id(9)]
     public long SharingVersion { get; set; }
+
+    /// <summary>The version of the national statistics say last given to the network's statistics grain.</summary>
+    [Id(10)]
+    public long NationalConsentVersion { get; set; }
 }

@@ -1,0 +1,45 @@
+using OurSociety.Federation.Feeds;
+
+namespace OurSociety.Federation.National;
+
+/// <summary>One network's activity in one week, pre-aggregated: by kind, and by kind and theme.</summary>
+[GenerateSerializer, Alias("ActivityCounts")]
+public sealed class ActivityCounts
+{
+    [Id(0)]
+    public Dictionary<ActivityKind, long> Kinds { get; set; } = [];
+
+    [Id(1)]
+    public Dictionary<ThemeCell, long> Themes { get; set; } = [];
+
+    public bool IsEmpty => Kinds.Count == 0;
+
+    public void Add(Activity activity)
+    {
+        Kinds[activity.Kind] = Kinds.GetValueOrDefault(activity.Kind) + 1;
+        if (activity.Themes.Count == 0)
+        {
+            Add(new ThemeCell(activity.Kind, ""), 1);
+        }
+
+        foreach (var theme in activity.Themes.Distinct(StringComparer.Ordinal))
+        {
+            Add(new ThemeCell(activity.Kind, theme), 1);
+        }
+    }
+
+    public void Add(ActivityCounts other)
+    {
+        foreach (var (kind, n) in other.Kinds)
+        {
+            Kinds[kind] = Kinds.GetValueOrDefault(kind) + n;
+        }
+
+        foreach (var (cell, n) in other.Themes)
+        {
+            Add(cell, n);
+        }
+    }
+
+    private void Add(ThemeCell cell, long n) => Themes[cell] = Themes.GetValueOrDefault(cell) + n;
+}

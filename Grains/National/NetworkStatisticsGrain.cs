@@ -1,0 +1,292 @@
+using Microsoft.Extensions.Logging;
+using OurSociety.Federation.Access;
+using OurSociety.Federation.Common;
+using OurSociety.Federation.Feeds;
+using OurSociety.Federation.Introductions;
+using OurSociety.Federation.Networks.Links;
+using OurSociety.Federation.Storage;
+
+namespace OurSociety.Federation.National;
+
+/// <inheritdoc cref="INetworkStatisticsGrain"/>
+/// <remarks>
+/// Every change to its state happens in one loop (<see cref="CoalescingWriter"/>): pokes, flushes and consent changes
+/// that arrive while a round runs share the next round. A round finishes the planned batch, applies a new say, sends
+/// withdrawals, then plans and sends the next batch. A failed round is tried again by a grain timer (1 s doubling to a
+/// minute) and, after a restart, when the feed next pokes.
+/// </remarks>
+[Reentrant]
+public sealed class NetworkStatisticsGrain(
+    [PersistentState("networkstatistics", HubStorage.Name)] IPersistentState<NetworkStatisticsState> state,
+    TimeProvider time,
+    ILogger<NetworkStatisticsGrain> logger) : Grain, INetworkStatisticsGrain
+{
+    /// <summary>The most feed positions one batch counts, so a long backlog goes in bounded steps.</summary>
+    public const int MaxBatch = 4096;
+
+    private const int ReadChunk = 256;
+
+    private CoalescingWriter? _loop;
+    private NationalConsent? _pendingConsent;
+    private Dictionary<string, NationalBatch>? _counted;
+    private IGrainTimer? _retry;
+    private TimeSpan _backoff = TimeSpan.FromSeconds(1);
+
+    private string Slug => this.GetPrimaryKeyString()["stats:".Length..];
+
+    private NetworkStatisticsState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _loop = new CoalescingWriter(RoundAsync);
+        if (S.Planned is not null || S.Withdrawals.Count > 0)
+        {
+            Kick();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PokeAsync()
+    {
+        Kick();
+        return Task.CompletedTask;
+    }
+
+    public Task FlushAsync() => _loop!.WriteAsync();
+
+    public async Task<NationalConsent> SetConsentAsync(NationalConsent consent)
+    {
+        _pendingConsent = _pendingConsent is { } waiting && waiting.Version >= consent.Version ? waiting : consent;
+        await _loop!.WriteAsync();
+        return S.Consent;
+    }
+
+    public Task<NationalConsent> GetConsentAsync() => Task.FromResult(S.Consent);
+
+    private void Kick() => _loop!.WriteAsync().Ignore();
+
+    private async Task RoundAsync()
+    {
+        try
+        {
+            if (S.Planned is { } planned)
+            {
+                await SendAsync(planned);
+            }
+
+            await ApplyConsentAsync();
+            await SendWithdrawalsAsync();
+            while (await PlanAsync() is { } next)
+            {
+                await SendAsync(next);
+            }
+
+            await SendLinksAsync();
+
+            _backoff = TimeSpan.FromSeconds(1);
+            _retry?.Dispose();
+            _retry = null;
+        }
+        catch (Exception e)
+        {
+            NationalLog.SendFailed(logger, e, Slug, _backoff);
+            _retry?.Dispose();
+            _retry = this.RegisterGrainTimer(() => _loop!.WriteAsync(), new GrainTimerCreationOptions(_backoff, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            _backoff = TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+            throw;
+        }
+    }
+
+    private async Task ApplyConsentAsync()
+    {
+        if (_pendingConsent is not { } say || say.Version <= S.Consent.Version)
+        {
+            _pendingConsent = null;
+            return;
+        }
+
+        var held = S.Consent;
+        if (say.OptedIn && !held.OptedIn)
+        {
+            // Consent covers what is posted from now on, and introductions and wants met from now on: the counts so far
+            // become the baseline, never sent.
+            S.SentIntroductions = await GrainFactory.GetIntroductionCountsAsync(Slug);
+            S.SentWantsMet = await GrainFactory.GetMatches(Slug).GetWantsMetAsync();
+            S.Consent = new NationalConsent(true, say.Version, held.Epoch + 1, time.GetUtcNow());
+        }
+        else if (!say.OptedIn && held.OptedIn)
+        {
+            foreach (var week in S.ConsentedWeeks)
+            {
+                S.Withdrawals[week] = held.Epoch;
+            }
+
+            S.ConsentedWeeks.Clear();
+            S.Consent = new NationalConsent(false, say.Version, held.Epoch, null);
+        }
+        else
+        {
+            S.Consent = held with { Version = say.Version };
+        }
+
+        _pendingConsent = null;
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+    }
+
+    private async Task SendWithdrawalsAsync()
+    {
+        if (S.Withdrawals.Count == 0)
+        {
+            return;
+        }
+
+        var withdrawals = S.Withdrawals.ToArray();
+        await Fanout.RunAsync(withdrawals, 16, async w =>
+        {
+            await GrainFactory.GetNationalWeek(w.Key, Slug).WithdrawAsync(Slug, w.Value);
+            return true;
+        });
+        foreach (var (week, _) in withdrawals)
+        {
+            S.Withdrawals.Remove(week);
+        }
+
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+    }
+
+    /// <summary>Tells the link graph of the network's active links when they changed since it last did.</summary>
+    private async Task SendLinksAsync()
+    {
+        if (S.Region is null)
+        {
+            return;
+        }
+
+        var active = await GrainFactory.GetNetwork(Slug).GetLinksAsync(Caller.Anonymous, LinkState.Active);
+        var peers = active.Select(l => l.Peer).Order(StringComparer.Ordinal).ToArray();
+        if (peers.SequenceEqual(S.SentLinks, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var version = Math.Max(S.LinksVersion + 1, time.GetUtcNow().UtcTicks);
+        await GrainFactory.GetGrain<INationalLinksGrain>(NationalLinks.Key).SetAsync(Slug, version, active);
+        S.SentLinks = [.. peers];
+        S.LinksVersion = version;
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+    }
+
+    /// <summary>Plans the next batch and writes the plan before anything is sent; null if there is nothing new.</summary>
+    private async Task<PlannedBatch?> PlanAsync()
+    {
+        var feed = GrainFactory.GetFeed(Slug);
+        var upTo = Math.Min(await feed.GetCountAsync(), S.Through + MaxBatch);
+        var consent = S.Consent;
+        var introductions = consent.OptedIn ? await GrainFactory.GetIntroductionCountsAsync(Slug) : S.SentIntroductions;
+        var wantsMet = consent.OptedIn ? await GrainFactory.GetMatches(Slug).GetWantsMetAsync() : S.SentWantsMet;
+        if (upTo <= S.Through && introductions == S.SentIntroductions && wantsMet == S.SentWantsMet)
+        {
+            return null;
+        }
+
+        if (S.Region is null)
+        {
+            if (await GrainFactory.GetNetwork(Slug).GetProfileAsync() is not { } profile)
+            {
+                return null;
+            }
+
+            S.Region = profile.Region;
+        }
+
+        var week = NationalWeeks.Of(time.GetUtcNow());
+        var plan = new PlannedBatch(S.LastSeq + 1, S.Through, upTo, consent.OptedIn, introductions, wantsMet, week, [], []);
+        var counted = await CountAsync(plan);
+        var weeks = counted.Keys.ToHashSet(StringComparer.Ordinal);
+        if (introductions != S.SentIntroductions || wantsMet != S.SentWantsMet)
+        {
+            weeks.Add(week);
+        }
+
+        plan = plan with
+        {
+            Weeks = [.. weeks.Order(StringComparer.Ordinal)],
+            ConsentedWeeks = [.. counted.Where(c => c.Value.Consented is not null).Select(c => c.Key).Order(StringComparer.Ordinal)],
+        };
+        S.LastSeq = plan.Seq;
+        S.Planned = plan;
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        _counted = counted;
+        return plan;
+    }
+
+    /// <summary>Sends each week its part of <paramref name="plan"/> (counted again from the feed after a restart), then records it sent.</summary>
+    private async Task SendAsync(PlannedBatch plan)
+    {
+        var counted = _counted ?? await CountAsync(plan);
+        _counted = null;
+        var introductions = plan.CountConsented ? Minus(plan.Introductions, S.SentIntroductions) : null;
+        var wantsMet = plan.CountConsented ? plan.WantsMet - S.SentWantsMet : 0;
+        var batches = plan.Weeks.Select(week =>
+        {
+            var batch = counted.TryGetValue(week, out var b) ? b : Batch(plan, new ActivityCounts(), null);
+            return (Week: week, Batch: week == plan.Week ? batch with { Introductions = introductions, WantsMet = wantsMet } : batch);
+        }).ToArray();
+        await Fanout.RunAsync(batches, 16, async b =>
+        {
+            await GrainFactory.GetNationalWeek(b.Week, Slug).ApplyAsync(b.Batch);
+            return true;
+        });
+
+        S.Through = plan.UpTo;
+        S.SentIntroductions = plan.Introductions;
+        S.SentWantsMet = plan.WantsMet;
+        if (plan.CountConsented && S.Consent.OptedIn)
+        {
+            S.ConsentedWeeks.UnionWith(plan.ConsentedWeeks);
+        }
+
+        S.Planned = null;
+        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+    }
+
+    /// <summary>Counts the feed positions of <paramref name="plan"/> by week: public activity always, non-public only under consent.</summary>
+    private async Task<Dictionary<string, NationalBatch>> CountAsync(PlannedBatch plan)
+    {
+        var feed = GrainFactory.GetFeed(Slug);
+        var byWeek = new Dictionary<string, (ActivityCounts Public, ActivityCounts? Consented)>(StringComparer.Ordinal);
+        var since = S.Consent.Since;
+        for (var from = plan.From; from < plan.UpTo; from += ReadChunk)
+        {
+            foreach (var activity in await feed.GetRangeAsync(from, (int)Math.Min(ReadChunk, plan.UpTo - from)))
+            {
+                var week = NationalWeeks.Of(activity.PostedAt);
+                var counts = byWeek.TryGetValue(week, out var c) ? c : (new ActivityCounts(), null);
+                if (activity.Visibility == Visibility.Public)
+                {
+                    counts.Public.Add(activity);
+                }
+                else if (plan.CountConsented && since is { } from_ && activity.PostedAt >= from_)
+                {
+                    // Non-public activity is counted only here, only under consent, and only from the opt-in on.
+                    (counts.Consented ??= new ActivityCounts()).Add(activity);
+                }
+                else
+                {
+                    continue;
+                }
+
+                byWeek[week] = counts;
+            }
+        }
+
+        return byWeek.ToDictionary(e => e.Key, e => Batch(plan, e.Value.Public, e.Value.Consented), StringComparer.Ordinal);
+    }
+
+    private NationalBatch Batch(PlannedBatch plan, ActivityCounts publicCounts, ActivityCounts? consented) =>
+        new(Slug, S.Region!, plan.Seq, plan.UpTo, publicCounts, S.Consent.Epoch, consented, null, 0);
+
+    private static IntroductionCounts Minus(IntroductionCounts a, IntroductionCounts b) => new(
+        a.Requested - b.Requested, a.Connected - b.Connected, a.Declined - b.Declined, a.Expired - b.Expired, a.Withdrawn - b.Withdrawn, a.Met - b.Met);
+}
