@@ -33,7 +33,12 @@ public sealed class OrganisationType : ObjectGraphType<OrganisationProfile>
             });
         Field<ContactType>("contact")
             .Description("Visible only to the organisation's own people and to the other side of a CONNECTED introduction; null for everyone else.")
-            .ResolveAsync(async ctx => await ctx.Hub().Grains.GetOrganisation(ctx.Source.Id).GetContactAsync(await ctx.CallerAsync()));
+            .ResolveAsync(async ctx =>
+                // Under an introduction's counterpart, contact goes with that view: a live event of an earlier version,
+                // delivered after the two connected, still shows none.
+                ctx.Parent?.Source is OurSociety.Federation.Introductions.IntroductionView { State: not OurSociety.Federation.Introductions.IntroductionState.Connected }
+                    ? null
+                    : await ctx.Hub().Grains.GetOrganisation(ctx.Source.Id).GetContactAsync(await ctx.CallerAsync()));
         Field<Introductions.IntroductionPreferencesType>("introductionPreferences")
             .Description("Which introductions it takes. Visible to its own people; null for everyone else.")
             .ResolveAsync(async ctx => await ctx.Hub().Grains.GetInbox(ctx.Source.Id).GetPreferencesAsync(await ctx.CallerAsync()));
