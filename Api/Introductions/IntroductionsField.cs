@@ -39,7 +39,7 @@ public static class IntroductionsField
                 }
 
                 // Newest first across the lists; a party's view wins over the broker's view of the same introduction. A
-                // total is given for one inbox or one network's records (whose lists hold different introductions).
+                // total is given for one inbox or one network's records.
                 var merged = IntroductionLedgers.Merge(pages, first) ?? new Page<IntroductionView>([], false, 0);
                 return RelayConnection<IntroductionView>.Forward(
                     [.. merged.Items], IntroductionIds.Cursor, merged.HasMore, after is not null, named ? merged.TotalCount : null);
@@ -57,9 +57,10 @@ public static class IntroductionsField
             return [grains.GetInbox(organisation).GetBrokeredPageAsync(caller, network, after, first, state)];
         }
 
-        IIntroductionListGrain[] lists = organisation is not null ? [grains.GetInbox(organisation)]
-            : network is not null ? grains.GetIntroductionLedgers(network)
-            : [.. caller.Organisations.Select(grains.GetInbox), .. caller.Networks.SelectMany(grains.GetIntroductionLedgers)];
-        return [.. lists.Select(l => l.GetPageAsync(caller, after, first, state))];
+        Task<Page<IntroductionView>?> Inbox(string id) => grains.GetInbox(id).GetPageAsync(caller, after, first, state);
+        Task<Page<IntroductionView>?> Ledger(string slug) => grains.GetLedgerPageAsync(caller, slug, after, first, state);
+        return organisation is not null ? [Inbox(organisation)]
+            : network is not null ? [Ledger(network)]
+            : [.. caller.Organisations.Select(Inbox), .. caller.Networks.Select(Ledger)];
     }
 }

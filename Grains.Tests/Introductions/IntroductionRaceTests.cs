@@ -83,8 +83,8 @@ public sealed class IntroductionRaceTests(ClusterFixture fixture)
         {
             ((s, after) => _grains.GetInbox(w.A.Id).GetPageAsync(w.PersonA, after, 100, s), _ => true),
             ((s, after) => _grains.GetInbox(w.B.Id).GetPageAsync(w.PersonB, after, 100, s), _ => true),
-            ((s, after) => _grains.GetBrokeredPageAsync(w.NorthCoordinator, w.North, after, 100, s), i => i % 2 == 0),
-            ((s, after) => _grains.GetBrokeredPageAsync(w.WestCoordinator, w.West, after, 100, s), i => i % 2 == 1),
+            ((s, after) => _grains.GetLedgerPageAsync(w.NorthCoordinator, w.North, after, 100, s), i => i % 2 == 0),
+            ((s, after) => _grains.GetLedgerPageAsync(w.WestCoordinator, w.West, after, 100, s), i => i % 2 == 1),
         })
         {
             foreach (var end in _ends)

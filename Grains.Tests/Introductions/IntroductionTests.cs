@@ -37,10 +37,10 @@ public sealed class IntroductionTests(ClusterFixture fixture)
 
         // Every party's list agrees, and the broker's network counts it; the other network lists nothing it did not broker.
         Assert.Equal(IntroductionState.Connected, (await InboxAsync(w.B, w.PersonB, requested.Id))!.State);
-        var brokered = await _grains.GetBrokeredPageAsync(w.NorthCoordinator, w.North, null, 10, null);
+        var brokered = await _grains.GetLedgerPageAsync(w.NorthCoordinator, w.North, null, 10, null);
         Assert.Equal([(requested.Id, IntroductionState.Connected, IntroductionRole.Broker, (string?)null)], brokered!.Items.Select(v => (v.Id, v.State, v.Role, v.Side)));
         Assert.Equal(new IntroductionCounts(1, 1, 0, 0, 0, 0), await _grains.GetIntroductionCountsAsync(w.North));
-        Assert.Empty((await _grains.GetBrokeredPageAsync(w.WestCoordinator, w.West, null, 10, null))!.Items);
+        Assert.Empty((await _grains.GetLedgerPageAsync(w.WestCoordinator, w.West, null, 10, null))!.Items);
         Assert.Equal(IntroductionCounts.None, await _grains.GetIntroductionCountsAsync(w.West));
     }
 
@@ -64,7 +64,7 @@ public sealed class IntroductionTests(ClusterFixture fixture)
 
         // Nobody brokered it: no coordinator sees it, but the asker's network counts it.
         Assert.Null(await intro.GetAsync(w.NorthCoordinator));
-        Assert.Empty((await _grains.GetBrokeredPageAsync(w.NorthCoordinator, w.North, null, 10, null))!.Items);
+        Assert.Empty((await _grains.GetLedgerPageAsync(w.NorthCoordinator, w.North, null, 10, null))!.Items);
         Assert.Equal(new IntroductionCounts(1, 0, 1, 0, 0, 0), await _grains.GetIntroductionCountsAsync(w.North));
     }
 

@@ -147,12 +147,13 @@ public sealed partial class IntroductionGrain(
         var side = await PartyAsync(caller, organisationId, "answer an introduction");
         var record = Record;
         var given = side == Role.A ? record.AAnswer : record.BAnswer;
+        var answer = accept ? IntroductionAnswer.Accepted : IntroductionAnswer.Declined;
         var requestId = Input.RequestId(clientRequestId, "clientRequestId");
         if (given != IntroductionAnswer.None && requestId is not null && requestId == (side == Role.A ? record.AAnswerRequestId : record.BAnswerRequestId))
         {
             // A retry of an answer that was written (its acknowledgement lost with a silo or a connection): the answer
             // stands, whatever happened since, and the notices the first attempt may not have finished go out again.
-            if (given != (accept ? IntroductionAnswer.Accepted : IntroductionAnswer.Declined))
+            if (given != answer)
             {
                 throw new HubException(ErrorCodes.RequestIdReused, "This client request id was already used for a different answer.", "clientRequestId");
             }
@@ -168,24 +169,14 @@ public sealed partial class IntroductionGrain(
             throw new HubException(ErrorCodes.AlreadyAnswered, "This organisation has already answered this introduction.", "introductionId");
         }
 
-        if (side == Role.A)
-        {
-            record.AAnswerRequestId = requestId;
-        }
-        else
-        {
-            record.BAnswerRequestId = requestId;
-        }
-
         var now = time.GetUtcNow();
-        var answer = accept ? IntroductionAnswer.Accepted : IntroductionAnswer.Declined;
         if (side == Role.A)
         {
-            record.AAnswer = answer;
+            (record.AAnswer, record.AAnswerRequestId) = (answer, requestId);
         }
         else
         {
-            record.BAnswer = answer;
+            (record.BAnswer, record.BAnswerRequestId) = (answer, requestId);
         }
 
         if (!accept)

@@ -47,7 +47,7 @@ public static class IntroductionLedgers
     /// A page of what the network brokered, newest request first, for its coordinators (null for anyone else): each list's
     /// page after the same position, merged.
     /// </summary>
-    public static async Task<Page<IntroductionView>?> GetBrokeredPageAsync(
+    public static async Task<Page<IntroductionView>?> GetLedgerPageAsync(
         this IGrainFactory grains, Caller caller, string slug, IntroductionPosition? after, int first, IntroductionState? filter)
     {
         var pages = await Task.WhenAll(grains.GetIntroductionLedgers(slug).Select(l => l.GetPageAsync(caller, after, first, filter)));

@@ -43,27 +43,8 @@ public sealed class MatchGrain(
         var reader = new Caller("matching:" + Slug, HubRoles.None, [want.AuthorId]);
         var query = new FeedQuery(null, CandidateOffers, [ActivityKind.Offer], FeedAudience.Member) { Themes = want.Themes };
         var page = await GrainFactory.GetNetwork(Slug).GetFederatedFeedAsync(reader, new FederatedQuery(query, FederatedPosition.Start));
-        var wantRef = new ActivityRef(want.OriginNetwork, want.Seq);
         var now = time.GetUtcNow();
-        var found = page.Items
-            .Select(i => i.Activity)
-            .Where(offer => offer.AuthorId != want.AuthorId)
-            .Select(offer => (Offer: offer, Score: Score(want, offer)))
-            .Where(s => s.Score > 0)
-            .OrderByDescending(s => s.Score)
-            .Take(OffersPerWant)
-            .Select(s =>
-            {
-                var offerRef = new ActivityRef(s.Offer.OriginNetwork, s.Offer.Seq);
-                return new MatchSuggestion(MatchSuggestion.IdOf(wantRef, offerRef), wantRef, want.AuthorId, offerRef, s.Offer.AuthorId, s.Score, now);
-            })
-            .ToList();
-        if (found.Count == 0)
-        {
-            return;
-        }
-
-        await KeepAsync(found);
+        await KeepAsync([.. page.Items.Select(i => Suggest(want, i.Activity, now)).OfType<MatchSuggestion>()]);
     }
 
     public async Task OfferPostedAsync(Activity offer)
@@ -77,24 +58,8 @@ public sealed class MatchGrain(
         // organisations, as members here, may see it (posted here, or shared with this network through an active link).
         var query = new FeedQuery(null, CandidateWants, [ActivityKind.Want], FeedAudience.Member) { Themes = offer.Themes };
         var page = await GrainFactory.GetFeed(Slug).GetPageAsync(query);
-        var offerRef = new ActivityRef(offer.OriginNetwork, offer.Seq);
         var now = time.GetUtcNow();
-        var found = page.Items
-            .Where(want => want.AuthorId != offer.AuthorId && !state.State.MetWants.Contains(want.Seq))
-            .Select(want => (Want: want, Score: Score(want, offer)))
-            .Where(s => s.Score > 0)
-            .Select(s =>
-            {
-                var wantRef = new ActivityRef(s.Want.OriginNetwork, s.Want.Seq);
-                return new MatchSuggestion(MatchSuggestion.IdOf(wantRef, offerRef), wantRef, s.Want.AuthorId, offerRef, offer.AuthorId, s.Score, now);
-            })
-            .ToList();
-        if (found.Count == 0)
-        {
-            return;
-        }
-
-        await KeepAsync(found);
+        await KeepAsync([.. page.Items.Where(want => !state.State.MetWants.Contains(want.Seq)).Select(want => Suggest(want, offer, now)).OfType<MatchSuggestion>()]);
     }
 
     public async Task<Page<MatchSuggestion>?> GetPageAsync(Caller caller, int after, int first)
@@ -149,20 +114,38 @@ public sealed class MatchGrain(
 
     /// <summary>
     /// Adds <paramref name="found"/> (replacing the same pairs), keeps the best <see cref="OffersPerWant"/> for each want and
-    /// the best <see cref="MaxSuggestions"/> overall, and writes.
+    /// the best <see cref="MaxSuggestions"/> overall, and writes; nothing when nothing was found.
     /// </summary>
     private async Task KeepAsync(List<MatchSuggestion> found)
     {
+        if (found.Count == 0)
+        {
+            return;
+        }
+
         var ids = found.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var suggestions = state.State.Suggestions.Where(s => !ids.Contains(s.Id)).Concat(found)
-            .OrderByDescending(s => s.Score).ThenByDescending(s => s.SuggestedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
+        var perWant = Best(state.State.Suggestions.Where(s => !ids.Contains(s.Id)).Concat(found))
             .GroupBy(s => s.Want)
-            .SelectMany(want => want.Take(OffersPerWant))
-            .OrderByDescending(s => s.Score).ThenByDescending(s => s.SuggestedAt).ThenBy(s => s.Id, StringComparer.Ordinal)
-            .Take(MaxSuggestions)
-            .ToList();
-        state.State.Suggestions = suggestions;
+            .SelectMany(want => want.Take(OffersPerWant));
+        state.State.Suggestions = [.. Best(perWant).Take(MaxSuggestions)];
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+    }
+
+    /// <summary>Best first: by score, then the newest suggestion, then by id, so the order is total.</summary>
+    private static IOrderedEnumerable<MatchSuggestion> Best(IEnumerable<MatchSuggestion> suggestions) =>
+        suggestions.OrderByDescending(s => s.Score).ThenByDescending(s => s.SuggestedAt).ThenBy(s => s.Id, StringComparer.Ordinal);
+
+    /// <summary>The suggestion that <paramref name="offer"/> meets <paramref name="want"/>, or null: never an organisation's own, never with score 0.</summary>
+    private static MatchSuggestion? Suggest(Activity want, Activity offer, DateTimeOffset now)
+    {
+        var score = offer.AuthorId == want.AuthorId ? 0 : Score(want, offer);
+        if (score <= 0)
+        {
+            return null;
+        }
+
+        var (wantRef, offerRef) = (new ActivityRef(want.OriginNetwork, want.Seq), new ActivityRef(offer.OriginNetwork, offer.Seq));
+        return new MatchSuggestion(MatchSuggestion.IdOf(wantRef, offerRef), wantRef, want.AuthorId, offerRef, offer.AuthorId, score, now);
     }
 
     /// <summary>The score of <paramref name="offer"/> for <paramref name="want"/>; 0 when it does not meet it.</summary>

@@ -25,11 +25,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     public SqliteCheckpointer(string connectionString, ILogger logger)
     {
         _logger = logger;
-        _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-
-        // The checkpoint fsyncs the database file before it marks log frames as copied, as the writer's would.
-        Execute("PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
+        _connection = SqliteDatabase.OpenCheckpointer(connectionString);
         _loop = Task.Run(RunAsync);
     }
 
@@ -65,7 +61,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
 
             try
             {
-                Execute("PRAGMA wal_checkpoint(PASSIVE);");
+                SqliteDatabase.Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE);");
                 _checkpointedAt = commits;
             }
             catch (SqliteException e)
@@ -74,12 +70,5 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
                 StorageLog.CheckpointFailed(_logger, e);
             }
         }
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -73,6 +73,26 @@ internal static class SqliteDatabase
         }
     }
 
+    /// <summary>
+    /// Opens the connection that checkpoints the log. Its checkpoint fsyncs the database file before it marks log frames
+    /// as copied, as the writer's would.
+    /// </summary>
+    public static SqliteConnection OpenCheckpointer(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Opens a connection that only reads; in WAL mode readers never block the writer or each other.</summary>
     public static SqliteConnection OpenReader(string connectionString)
     {
@@ -90,7 +110,7 @@ internal static class SqliteDatabase
         }
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    public static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -72,11 +72,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         await _checkpointer.DisposeAsync();
 
         // Leave the file whole and the log empty, so a copy of the data folder is the database.
-        using (var checkpoint = _connection.CreateCommand())
-        {
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            checkpoint.ExecuteNonQuery();
-        }
+        SqliteDatabase.Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
 
         _insert.Dispose();
         _update.Dispose();
