@@ -25,7 +25,6 @@ public static class HubOperationsExtensions
         builder.AddHubShutdownTimeout();
         builder.AddHubTelemetry(
             "oursociety-api",
-            prometheus: (metrics, _) => metrics.AddPrometheusExporter(),
             metrics: metrics => metrics.AddAspNetCoreInstrumentation(),
             tracing: traces => traces.AddAspNetCoreInstrumentation());
 
@@ -59,11 +58,7 @@ public static class HubOperationsExtensions
     /// <summary>The Prometheus scrape endpoint when that is the exporter, and the dashboard behind <see cref="DashboardPolicy"/> when enabled.</summary>
     public static WebApplication MapHubOperations(this WebApplication app)
     {
-        var telemetry = app.Services.GetRequiredService<IOptions<HubTelemetryOptions>>().Value;
-        if (telemetry.ExporterKind == HubTelemetryExporter.Prometheus)
-        {
-            app.MapPrometheusScrapingEndpoint(telemetry.PrometheusPath);
-        }
+        app.MapHubMetrics();
 
         var dashboard = app.Services.GetRequiredService<IOptions<HubDashboardOptions>>().Value;
         if (dashboard.Enabled)

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -24,13 +27,12 @@ public static class HubTelemetryExtensions
     /// <summary>
     /// Metrics and traces of Orleans, Npgsql and the .NET runtime, exported as <see cref="HubTelemetryOptions"/> say
     /// (nothing at all with the default <c>None</c>). The host adds its own instrumentation through
-    /// <paramref name="metrics"/> and <paramref name="tracing"/>, and its Prometheus exporter through
-    /// <paramref name="prometheus"/>, since the Api serves the scrape on its own HTTP port and a silo on a listener.
+    /// <paramref name="metrics"/> and <paramref name="tracing"/>; with Prometheus, <see cref="MapHubMetrics"/> serves
+    /// the scrape on the host's HTTP port.
     /// </summary>
     public static IHostApplicationBuilder AddHubTelemetry(
         this IHostApplicationBuilder builder,
         string defaultServiceName,
-        Action<MeterProviderBuilder, HubTelemetryOptions> prometheus,
         Action<MeterProviderBuilder>? metrics = null,
         Action<TracerProviderBuilder>? tracing = null)
     {
@@ -53,7 +55,7 @@ public static class HubTelemetryExtensions
                 metrics?.Invoke(meters);
                 if (options.ExporterKind == HubTelemetryExporter.Prometheus)
                 {
-                    prometheus(meters, options);
+                    meters.AddPrometheusExporter();
                 }
             });
 
@@ -70,6 +72,18 @@ public static class HubTelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>The Prometheus scrape at <see cref="HubTelemetryOptions.PrometheusPath"/>, when that is the exporter.</summary>
+    public static IEndpointRouteBuilder MapHubMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        var telemetry = endpoints.ServiceProvider.GetRequiredService<IOptions<HubTelemetryOptions>>().Value;
+        if (telemetry.ExporterKind == HubTelemetryExporter.Prometheus)
+        {
+            endpoints.MapPrometheusScrapingEndpoint(telemetry.PrometheusPath);
+        }
+
+        return endpoints;
     }
 
     /// <summary>

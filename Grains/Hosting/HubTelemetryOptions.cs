@@ -32,12 +32,8 @@ public sealed class HubTelemetryOptions : IValidatableObject
     /// <summary><c>Grpc</c> (default) or <c>HttpProtobuf</c>.</summary>
     public string OtlpProtocol { get; set; } = "Grpc";
 
-    /// <summary>The path the Api serves its Prometheus scrape on.</summary>
+    /// <summary>The path of the Prometheus scrape: on the Api's HTTP port, and on a Silo's health address.</summary>
     public string PrometheusPath { get; set; } = "/metrics";
-
-    /// <summary>The port a Silo serves its Prometheus scrape on (a listener of its own, on every address).</summary>
-    [Range(1, 65535, ErrorMessage = "Hub:Telemetry:PrometheusPort must be a TCP port (1-65535).")]
-    public int PrometheusPort { get; set; } = 9464;
 
     /// <summary>The <c>service.name</c> resource attribute; each host gives its own default.</summary>
     [RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "Hub:Telemetry:ServiceName is 1 to 100 letters, digits, '.', '_' or '-'.")]

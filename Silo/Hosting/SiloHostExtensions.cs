@@ -25,10 +25,11 @@ public static class SiloHostExtensions
         return builder;
     }
 
-    /// <summary>The health endpoints, and a line saying where they are once the silo has joined.</summary>
+    /// <summary>The health endpoints and the metrics scrape, and a line saying where they are once the silo has joined.</summary>
     public static WebApplication MapHubSiloEndpoints(this WebApplication app)
     {
         app.MapHubHealth();
+        app.MapHubMetrics();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var orleans = app.Services.GetRequiredService<IOptions<HubOrleansOptions>>().Value;
