@@ -116,7 +116,7 @@ public sealed class OverlayTests
         Assert.Equal(("http://+:8080", "http://+:8080"), (api.Env.Single(e => e.Name == "Urls").Value, api.Env.Single(e => e.Name == "ASPNETCORE_URLS").Value));
         Assert.Equal(("http", 8080), (api.Ports.Single().Name, api.Ports.Single().ContainerPort));
         Assert.Equal("http", prod.Services.Single(s => s.Metadata.Name == "hub-api").Spec.Ports.Single().TargetPort.Value);
-        var path = prod.Ingresses.Single().Spec.Rules.Single().Http.Paths.Single();
-        Assert.Equal(("/graphql", "hub-api", "http"), (path.Path, path.Backend.Service.Name, path.Backend.Service.Port.Name));
+        var paths = prod.Ingresses.Single().Spec.Rules.Single().Http.Paths.Select(p => (p.Path, p.Backend.Service.Name, p.Backend.Service.Port.Name));
+        Assert.Equal([("/graphql", "hub-api", "http"), ("/national", "hub-api", "http")], paths);
     }
 }
