@@ -48,12 +48,16 @@ public static class IntroductionBench
 
         long next = 0;
         Task Worker(int worker, long n) => RoundTrip(Interlocked.Increment(ref next));
+        Console.WriteLine($"  seeded; warm-up {options.WarmUp.TotalSeconds:0} s, then the peak for {options.Measure.TotalSeconds:0} s");
         await Load.RunAsync(Workers, options.WarmUp, Worker);
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var peak = await Load.RunAsync(Workers, options.Measure, Worker);
         var cpuPerRoundTrip = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / peak.Operations;
+        var allocatedPerRoundTrip = (double)(GC.GetTotalAllocatedBytes(precise: false) - allocated) / peak.Operations;
         report.Add($"Introduction round trip (request, both accept: connected), peak ({Workers} workers)", peak);
         report.Add("Introduction round trip, CPU time per round trip at peak (whole process, all cores)", cpuPerRoundTrip, "ms");
+        report.Add("Introduction round trip, bytes allocated per round trip at peak (whole process)", allocatedPerRoundTrip / 1024, "KiB");
         if (!options.IsPostgres)
         {
             // The targets are the embedded store's; PostgreSQL's figures are reported without one.
@@ -63,8 +67,14 @@ public static class IntroductionBench
         // Let the closed loop's aftermath (deliveries, trims, collections) settle before the paced run is timed.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         await Task.Delay(TimeSpan.FromSeconds(2));
+        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        allocated = GC.GetTotalAllocatedBytes(precise: false);
         var paced = await Load.PacedAsync(TargetPerSecond, options.Measure, n => RoundTrip(Interlocked.Increment(ref next)));
+        cpuPerRoundTrip = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / paced.Operations;
+        allocatedPerRoundTrip = (double)(GC.GetTotalAllocatedBytes(precise: false) - allocated) / paced.Operations;
         report.Add($"Introduction round trip, paced at {TargetPerSecond:0}/s", paced);
+        report.Add("Introduction round trip, CPU time per round trip paced (whole process, all cores)", cpuPerRoundTrip, "ms");
+        report.Add("Introduction round trip, bytes allocated per round trip paced (whole process)", allocatedPerRoundTrip / 1024, "KiB");
         if (!options.IsPostgres)
         {
             report.Check($"Introductions: p99 round trip < 50 ms at {TargetPerSecond:0}/s", $"{paced.P99Ms:0.0} ms", paced.P99Ms < 50);

@@ -34,7 +34,7 @@ public static class GrainKeys
     public static IFeedSegmentGrain GetFeedSegment(this IGrainFactory grains, string slug, long index) =>
         grains.GetGrain<IFeedSegmentGrain>(Segment(slug, index));
 
-    public static IOrganisationGrain GetOrganisation(this IGrainFactory grains, string id) => grains.GetGrain<IOrganisationGrain>(id);
+    public static IOrganisationGrain GetOrganisation(this IGrainFactory grains, string id) => grains.Get<IOrganisationGrain>(id);
 
     public static IRequestGrain GetRequest(this IGrainFactory grains, Caller caller, string clientRequestId) =>
         grains.GetGrain<IRequestGrain>($"req:{caller.Subject}:{clientRequestId}");
@@ -44,11 +44,11 @@ public static class GrainKeys
     /// <summary>The index of what a subject is part of. Subjects are issuer-given strings, prefixed so no subject looks like a number.</summary>
     public static ISubjectGrain GetSubject(this IGrainFactory grains, string subject) => grains.GetGrain<ISubjectGrain>("sub:" + subject);
 
-    public static Introductions.IIntroductionGrain GetIntroduction(this IGrainFactory grains, string id) => grains.GetGrain<Introductions.IIntroductionGrain>(id);
+    public static Introductions.IIntroductionGrain GetIntroduction(this IGrainFactory grains, string id) => grains.Get<Introductions.IIntroductionGrain>(id);
 
     /// <summary>An organisation's introduction inbox.</summary>
     public static Introductions.IIntroductionListGrain GetInbox(this IGrainFactory grains, string organisationId) =>
-        grains.GetGrain<Introductions.IIntroductionListGrain>("inbox:" + organisationId);
+        grains.Get<Introductions.IIntroductionListGrain>("inbox:" + organisationId);
 
     /// <summary>A network's suggested introductions: wants met by offers.</summary>
     public static Matching.IMatchGrain GetMatches(this IGrainFactory grains, string slug) => grains.GetGrain<Matching.IMatchGrain>("match:" + slug);
@@ -69,7 +69,7 @@ public static class GrainKeys
             return (T)reference;
         }
 
-        var made = grains.GetGrain<T>(Network(slug));
+        var made = grains.Get<T>(Network(slug));
         if (references.Count < MaxCachedReferences)
         {
             references.TryAdd((typeof(T), slug), made);

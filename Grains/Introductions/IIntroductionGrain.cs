@@ -5,8 +5,8 @@ namespace OurSociety.Federation.Introductions;
 
 /// <summary>
 /// One introduction (key: its id, <c>intro_</c> + ULID) and its state machine: requested, accepted by one, connected;
-/// or declined, expired or withdrawn. It tells both organisations' inboxes and the networks' records of every change,
-/// retrying until each has it, and keeps its deadlines with a durable reminder.
+/// or declined, expired or withdrawn. It tells both organisations' inboxes and the records of the network it counts for
+/// of every change, retrying until each has it, and keeps its deadlines with a durable reminder.
 /// </summary>
 [Alias("IIntroductionGrain")]
 public interface IIntroductionGrain : IGrainWithStringKey

@@ -14,12 +14,13 @@ namespace OurSociety.Federation.Introductions;
 
 /// <inheritdoc cref="IIntroductionGrain"/>
 /// <remarks>
-/// Every change is written first, then told to each recipient (both inboxes, both networks' records) with its version.
-/// A recipient that does not confirm is retried by a grain timer while the grain is active, and by the grain's durable
-/// reminder after a restart, so no notice is lost; recipients keep the newest version, so none is applied twice. The
-/// same reminder carries the deadlines: a nudge at half-time, expiry, and the check-in after connecting. It is removed
-/// once nothing is due and every recipient has confirmed. Deadlines are measured on the reminder service's clock, so
-/// the reminder and the grain always agree on what is due (both are the system clock unless a test replaces them).
+/// Every change is written first, then told to each recipient (both inboxes, and the records of the network it counts
+/// for) with its version. A recipient that does not confirm is retried by a grain timer while the grain is active, and
+/// by the grain's durable reminder after a restart, so no notice is lost; recipients keep the newest version, so none
+/// is applied twice. The same reminder carries the deadlines: a nudge at half-time, expiry, and the check-in after
+/// connecting. It is removed once nothing is due and every recipient has confirmed. Deadlines are measured on the
+/// reminder service's clock, so the reminder and the grain always agree on what is due (both are the system clock
+/// unless a test replaces them).
 /// </remarks>
 public sealed partial class IntroductionGrain(
     [PersistentState("introduction", HubStorage.Name)] IPersistentState<IntroductionRecord> state,
@@ -47,9 +48,13 @@ public sealed partial class IntroductionGrain(
     private static readonly TimeSpan _maxRetry = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _retry;
+    private Recipient[]? _recipients;
     private TimeSpan _retryDelay = _firstRetry;
 
-    private string Id => this.GetPrimaryKeyString();
+    private string? _id;
+
+    /// <summary>The introduction's id, read once: <c>GetPrimaryKeyString</c> decodes a new string on every call.</summary>
+    private string Id => _id ??= this.GetPrimaryKeyString();
 
     private IntroductionRecord Record => state.State;
 
@@ -279,7 +284,7 @@ public sealed partial class IntroductionGrain(
 
         // Where the reminder goes next is written with the change, then the reminder follows; if that fails, its period
         // brings the tick (and this) back.
-        var next = NextDeadline() ?? (Undelivered().Any() ? now + _backstop : null);
+        var next = NextDeadline() ?? (Undelivered().Count > 0 ? now + _backstop : null);
         if (changed || next != record.ReminderDue)
         {
             record.Version += changed ? 1 : 0;
@@ -306,7 +311,7 @@ public sealed partial class IntroductionGrain(
             return;
         }
 
-        if (Undelivered().Any())
+        if (Undelivered().Count > 0)
         {
             StartRetrying();
         }
@@ -400,36 +405,35 @@ public sealed partial class IntroductionGrain(
     /// <summary>Tells every recipient that has not confirmed the current version; failures are retried by timer and reminder.</summary>
     private async Task DeliverAsync()
     {
-        var pending = Undelivered().ToArray();
-        if (pending.Length == 0)
+        var pending = Undelivered();
+        if (pending.Count == 0)
         {
             return;
         }
 
         var version = Record.Version;
-        var results = await Task.WhenAll(pending.Select(async recipient =>
+        var broker = BrokerView();
+        var sends = new Task<bool>[pending.Count];
+        for (var i = 0; i < sends.Length; i++)
         {
-            try
-            {
-                await GrainFactory.GetGrain<IIntroductionListGrain>(recipient.Key).ReceiveAsync(new IntroductionNotice(ViewFor(recipient.Role), recipient.Home));
-                return true;
-            }
-            catch (Exception e)
-            {
-                LogDeliveryFailed(e, Id, recipient.Key);
-                return false;
-            }
-        }));
+            sends[i] = SendAsync(pending[i], ViewFor(pending[i].Role, broker));
+        }
 
-        for (var i = 0; i < pending.Length; i++)
+        var results = await Task.WhenAll(sends);
+        var all = true;
+        for (var i = 0; i < pending.Count; i++)
         {
             if (results[i])
             {
                 Record.Delivered[pending[i].Key] = version;
             }
+            else
+            {
+                all = false;
+            }
         }
 
-        if (results.All(r => r))
+        if (all)
         {
             _retry?.Dispose();
             _retry = null;
@@ -447,6 +451,20 @@ public sealed partial class IntroductionGrain(
                 var now = time.GetUtcNow();
                 await PointReminderAsync(now + _backstop, now);
             }
+        }
+    }
+
+    private async Task<bool> SendAsync(Recipient recipient, IntroductionView view)
+    {
+        try
+        {
+            await GrainFactory.Get<IIntroductionListGrain>(recipient.Key).ReceiveAsync(new IntroductionNotice(view, recipient.Home));
+            return true;
+        }
+        catch (Exception e)
+        {
+            LogDeliveryFailed(e, Id, recipient.Key);
+            return false;
         }
     }
 
@@ -468,40 +486,73 @@ public sealed partial class IntroductionGrain(
         await DeliverAsync();
     }
 
-    private IEnumerable<Recipient> Undelivered()
+    /// <summary>The recipients that have not confirmed the current version.</summary>
+    private List<Recipient> Undelivered()
     {
         var record = Record;
-        var request = record.Request!;
-        var home = record.Home;
-        IEnumerable<Recipient> all =
-        [
-            new("inbox:" + request.A, Role.A, false),
-            new("inbox:" + request.B, Role.B, false),
-            new(IntroductionLedgers.Key(record.ANetwork, Id), Role.Broker, record.ANetwork == home),
-            .. record.BNetwork == record.ANetwork ? [] : new[] { new Recipient(IntroductionLedgers.Key(record.BNetwork, Id), Role.Broker, record.BNetwork == home) },
-        ];
-        return all.Where(r => record.Delivered.GetValueOrDefault(r.Key) < record.Version);
+        var pending = new List<Recipient>(3);
+        foreach (var recipient in Recipients())
+        {
+            if (record.Delivered.GetValueOrDefault(recipient.Key) < record.Version)
+            {
+                pending.Add(recipient);
+            }
+        }
+
+        return pending;
     }
 
-    private IntroductionView ViewFor(Role role)
+    /// <summary>
+    /// Who is told of every change: both organisations' inboxes and the records of the network the introduction counts
+    /// for (<see cref="IntroductionRecord.Home"/>: its broker, or else the asker's network). The other network's records
+    /// would keep nothing of it (they list only what that network brokered and count only what counts for it), so they
+    /// are not told. Fixed once the introduction exists, so made once per activation.
+    /// </summary>
+    private Recipient[] Recipients()
+    {
+        if (_recipients is null)
+        {
+            var record = Record;
+            var request = record.Request!;
+            _recipients =
+            [
+                new("inbox:" + request.A, Role.A, false),
+                new("inbox:" + request.B, Role.B, false),
+                new(IntroductionLedgers.Key(record.Home, Id), Role.Broker, true),
+            ];
+        }
+
+        return _recipients;
+    }
+
+    /// <summary>The introduction as its broker sees it; a party's view adds its own side (<see cref="ViewFor(Role, IntroductionView)"/>).</summary>
+    private IntroductionView BrokerView()
     {
         var record = Record;
         var request = record.Request!;
-        var view = new IntroductionView(
+        return new IntroductionView(
             Id, record.Version, record.State, request.Reason, record.RequestedAt, record.ExpiresAt, request.A, request.B,
-            record.ANetwork, record.BNetwork, request.BrokerNetwork, request.Want, request.Offer,
-            role == Role.Broker ? IntroductionRole.Broker : IntroductionRole.Party)
+            record.ANetwork, record.BNetwork, request.BrokerNetwork, request.Want, request.Offer, IntroductionRole.Broker)
         {
             ConnectedAt = record.ConnectedAt,
             ClosedAt = record.ClosedAt,
             CheckInAsked = record.CheckInAskedAt is not null,
             Met = record.Met,
         };
+    }
+
+    private IntroductionView ViewFor(Role role) => ViewFor(role, BrokerView());
+
+    /// <summary>The view for <paramref name="role"/>, from the current <paramref name="broker"/> view.</summary>
+    private IntroductionView ViewFor(Role role, IntroductionView broker)
+    {
+        var record = Record;
+        var request = record.Request!;
         return role switch
         {
-            Role.A => view with { Side = request.A, YourAnswer = record.AAnswer, Reminded = record.RemindedAt is not null && record.AAnswer == IntroductionAnswer.None },
-            Role.B => view with { Side = request.B, YourAnswer = record.BAnswer, Reminded = record.RemindedAt is not null && record.BAnswer == IntroductionAnswer.None },
-            _ => view,
+            Role.A => broker with { Role = IntroductionRole.Party, Side = request.A, YourAnswer = record.AAnswer, Reminded = record.RemindedAt is not null && record.AAnswer == IntroductionAnswer.None },
+            Role.B => broker with { Role = IntroductionRole.Party, Side = request.B, YourAnswer = record.BAnswer, Reminded = record.RemindedAt is not null && record.BAnswer == IntroductionAnswer.None },
+            _ => broker,
         };
     }
 

@@ -30,11 +30,11 @@ public static class IntroductionLedgers
 
     /// <summary>The lists of a network's records of the introductions it brokered or its members asked for.</summary>
     public static IIntroductionListGrain[] GetIntroductionLedgers(this IGrainFactory grains, string slug) =>
-        [.. Keys(slug).Select(key => grains.GetGrain<IIntroductionListGrain>(key))];
+        [.. Keys(slug).Select(grains.Get<IIntroductionListGrain>)];
 
     /// <summary>The list of a network's records that holds one introduction.</summary>
     public static IIntroductionListGrain GetIntroductionLedger(this IGrainFactory grains, string slug, string introductionId) =>
-        grains.GetGrain<IIntroductionListGrain>(Key(slug, introductionId));
+        grains.Get<IIntroductionListGrain>(Key(slug, introductionId));
 
     /// <summary>How many introductions the network brokered or its members asked for, by outcome: the sum of its lists.</summary>
     public static async Task<IntroductionCounts> GetIntroductionCountsAsync(this IGrainFactory grains, string slug)

@@ -58,12 +58,16 @@ public sealed partial class IntroductionListGrain(
     /// </summary>
     private IntroductionListState _live = new();
 
-    private string Key => this.GetPrimaryKeyString();
+    private string? _key;
+    private string? _owner;
+
+    /// <summary>The grain's key, read once: <c>GetPrimaryKeyString</c> decodes a new string on every call.</summary>
+    private string Key => _key ??= this.GetPrimaryKeyString();
 
     private bool IsInbox => Key.StartsWith(InboxPrefix, StringComparison.Ordinal);
 
     /// <summary>The organisation id of an inbox, or the network slug of a ledger.</summary>
-    private string Owner => IsInbox ? Key[InboxPrefix.Length..] : IntroductionLedgers.SlugOf(Key);
+    private string Owner => _owner ??= IsInbox ? Key[InboxPrefix.Length..] : IntroductionLedgers.SlugOf(Key);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -149,7 +153,7 @@ public sealed partial class IntroductionListGrain(
             await _durable;
         }
 
-        if (readable)
+        if (readable && _observers.Count > 0)
         {
             var key = Key;
             _observers.Notify(o => o.IntroductionChanged(key, view).Ignore());
