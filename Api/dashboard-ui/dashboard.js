@@ -14,6 +14,7 @@
   var errorsBox = document.getElementById('errors');
   var statusBox = document.getElementById('status');
   var charts = {};
+  var shown = false;
 
   var KINDS = ['STORY', 'WANT', 'OFFER', 'EVENT', 'INSPIRATION', 'CONVERSATION', 'OUTCOME'];
   var COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D00', '#000000'];
@@ -480,6 +481,10 @@
 
   // ---- loading ------------------------------------------------------------------------------------------------------
 
+  function notShown() {
+    return shown ? 'Not updated: see the message above. The figures below are still those of the range shown before.' : 'Nothing shown: see the message above.';
+  }
+
   function load() {
     var vars = variables();
     if (vars.problems) {
@@ -504,11 +509,12 @@
         var errors = errorsOf(answer.status, answer.body);
         if (errors.length || !answer.body || !answer.body.data || !answer.body.data.national) {
           showErrors(errors.length ? errors : [{ code: 'NO_DATA', message: 'The hub gave no national view.' }]);
-          statusBox.textContent = 'Nothing shown: see the message above.';
+          statusBox.textContent = notShown();
           return;
         }
 
         render(answer.body.data.national);
+        shown = true;
         var url = new URL(window.location.href);
         url.searchParams.set('from', fromInput.value);
         url.searchParams.set('to', toInput.value);
@@ -516,7 +522,7 @@
       })
       .catch(function (e) {
         showErrors([{ code: 'NETWORK_ERROR', message: 'The hub could not be reached: ' + e.message }]);
-        statusBox.textContent = 'Nothing shown: see the message above.';
+        statusBox.textContent = notShown();
       })
       .then(function () { main.setAttribute('aria-busy', 'false'); });
   }
