@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using OurSociety.Federation.Api.Access;
+using OurSociety.Federation.Api.Dashboard;
 using OurSociety.Federation.Api.National;
 using OurSociety.Federation.Api.Transport;
 using OurSociety.Federation.Hosting.Health;
@@ -32,6 +33,7 @@ public static class HubApp
         app.MapHubHealth();
         app.MapHubOperations();
         app.MapNationalOpenData();
+        app.MapNationalDashboard();
         return app;
     }
 
