@@ -89,27 +89,28 @@ public sealed class NationalWeekGrain(
         }
     }
 
-    private async Task PersistAsync()
+    /// <summary>What <paramref name="network"/> has in this week, made empty if nothing yet.</summary>
+    private NetworkWeek Of(string network)
     {
         var networks = state.State.Networks;
+        if (!networks.TryGetValue(network, out var week))
+        {
+            networks[network] = week = new NetworkWeek();
+        }
+
+        return week;
+    }
+
+    private async Task PersistAsync()
+    {
         foreach (var (network, epoch) in _withdrawals)
         {
-            if (!networks.TryGetValue(network, out var week))
-            {
-                networks[network] = week = new NetworkWeek();
-            }
-
-            week.Withdraw(epoch);
+            Of(network).Withdraw(epoch);
         }
 
         foreach (var batch in _batches)
         {
-            if (!networks.TryGetValue(batch.Network, out var week))
-            {
-                networks[batch.Network] = week = new NetworkWeek();
-            }
-
-            week.Apply(batch);
+            Of(batch.Network).Apply(batch);
         }
 
         _withdrawals.Clear();
