@@ -80,16 +80,19 @@ public sealed class NationalQueryGrain(IOptions<NationalOptions> options) : Grai
     /// <summary>One week's answer for a grouping, suppression applied.</summary>
     private static SettledWeek Settle(string name, WeekTables week, NationalDimension groupBy, int threshold)
     {
-        var suppressed = Suppression.Suppress(week, threshold)[groupBy];
+        var hidden = Suppression.Suppress(week, threshold);
+        var suppressed = hidden[groupBy];
         var cells = week.Tables[groupBy]
             .OrderBy(c => c.Key.Region, StringComparer.Ordinal).ThenBy(c => c.Key.Network, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Kind).ThenBy(c => c.Key.Theme, StringComparer.Ordinal)
             .Select(c => Cell(name, c.Key, c.Value, suppressed.Contains(c.Key)))
             .ToArray();
         var total = week.Tables[NationalDimension.None].GetValueOrDefault(default);
+        // The week's total as suppression settled it: hidden when small, and also when a line of one cell (a week in one
+        // region, say) had that cell hidden beside another, since the total would give it away.
         return new SettledWeek(
             cells,
-            Single(name, total, threshold),
+            Cell(name, default, total, hidden[NationalDimension.None].Contains(default)),
             Single(name, week.Newcomers, threshold),
             Single(name, week.Joined, threshold),
             week.Introductions,
