@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using OurSociety.Federation.Access;
-using ActivityKind = OurSociety.Federation.Feeds.ActivityKind;
 using OurSociety.Federation.Introductions;
 using OurSociety.Federation.National;
+using ActivityKind = OurSociety.Federation.Feeds.ActivityKind;
 
 namespace OurSociety.Federation.Bench;
 
