@@ -1,13 +1,17 @@
 namespace OurSociety.Federation.Bench;
 
 /// <summary>
-/// What to run, from the command line: <c>--backend sqlite|postgres [--connection …] [--quick] [--out dir] [--only scenario]</c>.
+/// What to run, from the command line: <c>--backend sqlite|postgres [--connection …] [--quick] [--out dir] [--only scenario] [--national off]</c>.
 /// </summary>
 /// <param name="Only">One scenario of <see cref="Scenarios"/> to run alone, or null for all of them.</param>
-public sealed record BenchOptions(string Backend, string? ConnectionString, bool Quick, string OutputDirectory, string Machine, string? Only = null)
+/// <param name="NationalOff">The hub runs with <c>Hub:National:Enabled=false</c>: feeds' pokes count nothing for the national view.</param>
+public sealed record BenchOptions(string Backend, string? ConnectionString, bool Quick, string OutputDirectory, string Machine, string? Only = null, bool NationalOff = false)
 {
     /// <summary>The scenarios, in the order a full run takes them.</summary>
-    public static readonly string[] Scenarios = ["memory", "posts", "feed", "federated", "introductions"];
+    public static readonly string[] Scenarios = ["memory", "posts", "feed", "federated", "introductions", "national"];
+
+    /// <summary>Settings the bench's main hub starts with.</summary>
+    public IEnumerable<string> HubSettings => NationalOff ? ["--Hub:National:Enabled=false"] : [];
 
     public bool IsPostgres => Backend == "postgres";
 
@@ -49,12 +53,19 @@ public sealed record BenchOptions(string Backend, string? ConnectionString, bool
             throw new ArgumentException($"--only is one of {string.Join(", ", Scenarios)}, not '{only}'.");
         }
 
+        var national = Value("--national") ?? "on";
+        if (national is not ("on" or "off"))
+        {
+            throw new ArgumentException($"--national is on or off, not '{national}'.");
+        }
+
         return new BenchOptions(
             backend,
             connection,
             args.Contains("--quick"),
             Value("--out") ?? "results",
             Value("--machine") ?? $"{Environment.ProcessorCount} cores",
-            only);
+            only,
+            national == "off");
     }
 }

@@ -27,7 +27,7 @@ public sealed class HubHost : IAsyncDisposable
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>A token the hub's own issuer signs for <paramref name="subject"/>.</summary>
-    public string TokenFor(string subject) => _app.Services.GetRequiredService<HubTokenIssuer>().Issue(subject, HubRoles.None);
+    public string TokenFor(string subject, HubRoles roles = HubRoles.None) => _app.Services.GetRequiredService<HubTokenIssuer>().Issue(subject, roles);
 
     /// <summary>What <c>/bare</c> answers with; set it from a captured GraphQL response.</summary>
     public byte[] BareBody { get; set; } = "{}"u8.ToArray();

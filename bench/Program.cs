@@ -2,9 +2,9 @@ using OurSociety.Federation.Bench;
 
 var options = BenchOptions.Parse(args);
 var report = new Report(options);
-Console.WriteLine($"Hub bench: {options.Backend}{(options.Quick ? " (quick)" : "")}{(options.Only is { } only ? $", {only} only" : "")}");
+Console.WriteLine($"Hub bench: {options.Backend}{(options.Quick ? " (quick)" : "")}{(options.Only is { } only ? $", {only} only" : "")}{(options.NationalOff ? ", national statistics off" : "")}");
 // Counting parses and validations (for the federated scenario's document cache check) adds two steps to each request.
-var hub = await HubHost.StartAsync(options, countDocuments: options.Runs("federated"));
+var hub = await HubHost.StartAsync(options, options.HubSettings, countDocuments: options.Runs("federated"));
 try
 {
     // Memory first, while the process holds little else, so the delta is the organisations'.
@@ -31,6 +31,11 @@ try
     if (options.Runs("introductions"))
     {
         await IntroductionBench.RunAsync(hub, options, report);
+    }
+
+    if (options.Runs("national"))
+    {
+        await NationalBench.RunAsync(hub, options, report);
     }
 }
 finally

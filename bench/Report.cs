@@ -29,11 +29,11 @@ public sealed class Report(BenchOptions options)
     public async Task WriteAsync()
     {
         Directory.CreateDirectory(options.OutputDirectory);
-        var stem = Path.Combine(options.OutputDirectory, $"{options.Backend}-{DateTime.UtcNow:yyyy-MM-dd}{(options.Only is { } only ? "-" + only : "")}{(options.Quick ? "-quick" : "")}");
+        var stem = Path.Combine(options.OutputDirectory, $"{options.Backend}-{DateTime.UtcNow:yyyy-MM-dd}{(options.Only is { } only ? "-" + only : "")}{(options.NationalOff ? "-national-off" : "")}{(options.Quick ? "-quick" : "")}");
         var md = ToMarkdown();
         await File.WriteAllTextAsync(stem + ".md", md);
         var json = JsonSerializer.Serialize(
-            new { options.Backend, options.Quick, options.Only, options.Machine, Date = DateTime.UtcNow, Rows = _rows, Targets = _targets, Notes = _notes },
+            new { options.Backend, options.Quick, options.Only, options.NationalOff, options.Machine, Date = DateTime.UtcNow, Rows = _rows, Targets = _targets, Notes = _notes },
             _indented);
         await File.WriteAllTextAsync(stem + ".json", json);
         Console.WriteLine();
@@ -45,7 +45,7 @@ public sealed class Report(BenchOptions options)
     {
         var c = CultureInfo.InvariantCulture;
         var b = new StringBuilder();
-        b.Append(c, $"# {options.Backend} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(options.Only is { } only ? $" — {only} only" : "")}{(options.Quick ? " (quick)" : "")}\n\n");
+        b.Append(c, $"# {options.Backend} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(options.Only is { } only ? $" — {only} only" : "")}{(options.NationalOff ? " — national statistics off" : "")}{(options.Quick ? " (quick)" : "")}\n\n");
         b.Append(c, $"Machine: {options.Machine}; .NET {Environment.Version}; server GC.\n\n");
         b.Append("| Scenario | Rate | Unit | Ops | p50 ms | p99 ms |\n|---|---:|---|---:|---:|---:|\n");
         foreach (var r in _rows)

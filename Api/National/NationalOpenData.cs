@@ -28,6 +28,15 @@ public static class NationalOpenData
         ("scope", "PUBLIC (public activity only) or CONSENTED (also what networks opted in to, for national viewers)."),
     ];
 
+    /// <summary>The week-by-week series of activity.json beside its cells, each a list of { week, count, suppressed }.</summary>
+    public static IReadOnlyList<(string Name, string Meaning)> Series { get; } =
+    [
+        ("weeklyTotals", "Each week's total activity, suppressed like any count."),
+        ("newcomers", "Each week's newcomer organisations: those whose first activity counted anywhere in the hub falls in that week (in PUBLIC scope a first public activity; in CONSENTED scope also a first activity counted by consent). Suppressed like any count."),
+        ("membersJoined", "Each week's organisations joining a network (membership lists are public); one joining two networks counts twice. Suppressed like any count."),
+        ("introductions", "Introductions requested, connected, declined, expired and met, and wants met, over the range, from networks that opted in (CONSENTED scope only); a count is null if any week of the range has it from 1 to suppression_threshold − 1."),
+    ];
+
     public static IEndpointRouteBuilder MapNationalOpenData(this IEndpointRouteBuilder app)
     {
         app.MapGet("/national/activity.csv", (Delegate)((HttpContext http) => AnswerAsync(http, csv: true)));
@@ -36,6 +45,7 @@ public static class NationalOpenData
         {
             description = "National activity counts of the OurSociety hub, by ISO week, with small numbers suppressed. Never an organisation's or a person's name or contact.",
             columns = Dictionary.Select(c => new { name = c.Name, meaning = c.Meaning }),
+            series = Series.Select(c => new { name = c.Name, meaning = c.Meaning }),
             parameters = new
             {
                 from = "ISO-8601 date-time; default 52 weeks before `to`.",
@@ -91,6 +101,8 @@ public static class NationalOpenData
         weeks = report.Weeks,
         cells = report.Cells.Select(Cell),
         weeklyTotals = report.Totals.Select(Cell),
+        newcomers = report.Newcomers.Select(Cell),
+        membersJoined = report.MembersJoined.Select(Cell),
         introductions = report.Introductions,
     };
 

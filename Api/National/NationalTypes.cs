@@ -56,7 +56,7 @@ public sealed class IntroductionFunnelType : ObjectGraphType<NationalFunnel>
     public IntroductionFunnelType()
     {
         Name = "IntroductionFunnel";
-        Description = "Introductions and wants met over the range, in the networks that opted in to national statistics (introductions are never public, so the PUBLIC scope counts none). A count is null when suppressed (from 1 to suppressionThreshold − 1).";
+        Description = "Introductions and wants met over the range, in the networks that opted in to national statistics (introductions are never public, so the PUBLIC scope counts none). A count is null when any week of the range has it from 1 to suppressionThreshold − 1, so overlapping ranges cannot be subtracted to find a week's small count.";
         Field<IntGraphType>("requested").Description("Introductions asked for.").Resolve(ctx => Int(ctx.Source.Requested));
         Field<IntGraphType>("connected").Description("Introductions both sides said yes to.").Resolve(ctx => Int(ctx.Source.Connected));
         Field<IntGraphType>("declined").Description("Introductions one side declined.").Resolve(ctx => Int(ctx.Source.Declined));
@@ -81,22 +81,28 @@ public sealed class NationalViewType : ObjectGraphType<NationalView>
             .ResolveAsync(async ctx => (await ctx.Source.ReportAsync(Dimensions(ctx.GetArgument<List<NationalDimension>>("groupBy")))).Cells);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NationalCellType>>>>("weeklyTotals")
             .Description("Each week's total activity, suppressed like any cell.")
-            .ResolveAsync(async ctx => (await ctx.Source.ReportAsync(NationalDimension.None)).Totals);
+            .ResolveAsync(async ctx => (await ctx.Source.AnyReportAsync()).Totals);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NationalCellType>>>>("newcomers")
+            .Description("Each week's newcomer organisations: those whose first activity counted anywhere in the hub falls in that week (for anyone, a first public activity; national viewers also a first activity counted by consent). Suppressed like any total.")
+            .ResolveAsync(async ctx => (await ctx.Source.AnyReportAsync()).Newcomers);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NationalCellType>>>>("membersJoined")
+            .Description("Each week's organisations joining a network (membership lists are public, so everyone sees the same). An organisation joining two networks counts twice. Suppressed like any total.")
+            .ResolveAsync(async ctx => (await ctx.Source.AnyReportAsync()).MembersJoined);
         Field<NonNullGraphType<IntroductionFunnelType>>("introductions")
             .Description("Introductions and wants met over the range.")
-            .ResolveAsync(async ctx => (await ctx.Source.ReportAsync(NationalDimension.None)).Introductions);
+            .ResolveAsync(async ctx => (await ctx.Source.AnyReportAsync()).Introductions);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Networks.LinkType>>>>("linkGraph")
             .Description("The active links between networks (links are public), each once, seen from the side whose slug sorts first.")
             .ResolveAsync(async ctx => await ctx.Source.LinksAsync());
         Field<NonNullGraphType<IntGraphType>>("suppressionThreshold")
             .Description("Counts from 1 to this minus one are suppressed (Hub:National:SuppressionThreshold, at least 3).")
-            .ResolveAsync(async ctx => (await ctx.Source.ReportAsync(NationalDimension.None)).SuppressionThreshold);
+            .ResolveAsync(async ctx => (await ctx.Source.AnyReportAsync()).SuppressionThreshold);
         Field<NonNullGraphType<NationalScopeType>>("scope")
             .Description("What this answer counts, given who asks.")
-            .ResolveAsync(async ctx => (await ctx.Source.ReportAsync(NationalDimension.None)).Scope);
+            .ResolveAsync(async ctx => (await ctx.Source.AnyReportAsync()).Scope);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("weeks")
             .Description("The ISO weeks the range touches, oldest first: every week from the one holding `from` to the one before `to`.")
-            .ResolveAsync(async ctx => (await ctx.Source.ReportAsync(NationalDimension.None)).Weeks);
+            .ResolveAsync(async ctx => (await ctx.Source.AnyReportAsync()).Weeks);
     }
 
     internal static NationalDimension Dimensions(IEnumerable<NationalDimension>? values) =>

@@ -13,8 +13,21 @@ public sealed class NationalView(IGrainFactory grains, Caller caller, DateTimeOf
 
     private readonly ConcurrentDictionary<NationalDimension, Task<NationalReport>> _reports = new();
 
+    private Task<NationalReport>? _first;
+
     public Task<NationalReport> ReportAsync(NationalDimension groupBy) =>
-        _reports.GetOrAdd(groupBy, g => grains.GetGrain<INationalQueryGrain>("national").GetReportAsync(caller, new NationalQuery(from, to, g)));
+        _reports.GetOrAdd(groupBy, g =>
+        {
+            var report = grains.GetGrain<INationalQueryGrain>("national").GetReportAsync(caller, new NationalQuery(from, to, g));
+            _first ??= report;
+            return report;
+        });
+
+    /// <summary>
+    /// A report of any grouping, for what every grouping answers the same (week totals, the funnel, scope, threshold,
+    /// weeks): the one this request already asked for, so a query with cells and totals reads the weeks once.
+    /// </summary>
+    public Task<NationalReport> AnyReportAsync() => _first ?? ReportAsync(NationalDimension.None);
 
     public Task<IReadOnlyList<LinkView>> LinksAsync() => grains.GetGrain<INationalLinksGrain>(NationalLinks.Key).GetLinksAsync();
 

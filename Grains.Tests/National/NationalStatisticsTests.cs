@@ -162,6 +162,70 @@ public sealed class NationalStatisticsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_introductions_funnel_is_published_for_a_range_only_when_no_week_in_it_holds_a_small_count_so_overlapping_ranges_cannot_be_differenced()
+    {
+        var starts = new[] { NextWeek(), NextWeek(), NextWeek() }.Select(NationalWeeks.StartOf).ToArray();
+        var slug = Given.UniqueSlug();
+        int[] requested = [12, 2, 7];
+        for (var w = 0; w < starts.Length; w++)
+        {
+            var introductions = new OurSociety.Federation.Introductions.IntroductionCounts(requested[w], 0, 0, 0, 0, 0);
+            await _grains.GetNationalWeek(NationalWeeks.Of(starts[w]), slug)
+                .ApplyAsync(new NationalBatch(slug, "Scotland", Seq: 1, UpTo: 0, new ActivityCounts(), Epoch: 1, null, introductions, 0));
+        }
+
+        async Task<long?> RequestedAsync(int first, int last) =>
+            (await _grains.GetGrain<INationalQueryGrain>("national").GetReportAsync(_nationalViewer, new NationalQuery(starts[first], starts[last].AddDays(7), NationalDimension.None))).Introductions.Requested;
+
+        // Every range that holds the week of 2 publishes nothing; the others publish their sums, so the difference of
+        // any two published ranges is a sum of weeks that are each published alone.
+        Assert.Equal([12L, null, 7L], [await RequestedAsync(0, 0), await RequestedAsync(1, 1), await RequestedAsync(2, 2)]);
+        Assert.Equal([null, null, null], [await RequestedAsync(0, 1), await RequestedAsync(1, 2), await RequestedAsync(0, 2)]);
+    }
+
+    [Fact]
+    public async Task A_newcomer_is_counted_once_in_the_week_of_its_first_counted_activity_and_each_join_of_a_network_counts()
+    {
+        var week = NextWeek();
+        var london = await _given.NetworkAsync(region: "London");
+        var wales = await _given.NetworkAsync(region: "Wales");
+        var organisations = new List<string>();
+        foreach (var _ in Enumerable.Range(0, 6))
+        {
+            var organisation = await _given.OrganisationAsync();
+            await _given.JoinAsync(organisation.Id, london.Slug);
+            await _given.JoinAsync(organisation.Id, wales.Slug);
+            organisations.Add(organisation.Id);
+        }
+
+        // Members-only posts of a network that has not opted in are not counted, so they make no one a newcomer.
+        await Task.WhenAll(organisations.Select(o => _given.PostAsync(london.Slug, o, Post("Members only", ActivityKind.Story, Visibility.Network))));
+        await Task.WhenAll(_grains.GetNetworkStatistics(london.Slug).FlushAsync(), _grains.GetNetworkStatistics(wales.Slug).FlushAsync());
+        var before = await ReportAsync(Caller.Anonymous, week, NationalDimension.None);
+        Assert.Equal((0L, 12L), (Assert.Single(before.Newcomers).Count, Assert.Single(before.MembersJoined).Count));
+
+        // Public posts in both networks: each organisation is a newcomer once, whichever network counted it first.
+        await Task.WhenAll(organisations.Select(o => _given.PostAsync(london.Slug, o, Post("Open day", ActivityKind.Event, Visibility.Public))));
+        await Task.WhenAll(organisations.Select(o => _given.PostAsync(wales.Slug, o, Post("Open day", ActivityKind.Event, Visibility.Public))));
+        await Task.WhenAll(_grains.GetNetworkStatistics(london.Slug).FlushAsync(), _grains.GetNetworkStatistics(wales.Slug).FlushAsync());
+        var after = await ReportAsync(_nationalViewer, week, NationalDimension.None);
+        Assert.Equal((6L, 12L), (Assert.Single(after.Newcomers).Count, Assert.Single(after.MembersJoined).Count));
+
+        // Fewer than the threshold is suppressed like any total.
+        var one = await _given.OrganisationAsync();
+        await _given.JoinAsync(one.Id, london.Slug);
+        await _given.PostAsync(london.Slug, one.Id, Post("Hello", ActivityKind.Story, Visibility.Public));
+        var next = NextWeek();
+        var another = await _given.OrganisationAsync();
+        await _given.JoinAsync(another.Id, london.Slug);
+        await _given.PostAsync(london.Slug, another.Id, Post("Hello", ActivityKind.Story, Visibility.Public));
+        await _grains.GetNetworkStatistics(london.Slug).FlushAsync();
+        var small = await ReportAsync(Caller.Anonymous, next, NationalDimension.None);
+        Assert.Equal((null, true), (Assert.Single(small.Newcomers).Count, Assert.Single(small.Newcomers).Suppressed));
+        Assert.Equal((null, true), (Assert.Single(small.MembersJoined).Count, Assert.Single(small.MembersJoined).Suppressed));
+    }
+
+    [Fact]
     public async Task Many_posts_at_once_are_each_counted_exactly_once()
     {
         var week = NextWeek();

@@ -12,7 +12,11 @@ public sealed class ActivityCounts
     [Id(1)]
     public Dictionary<ThemeCell, long> Themes { get; set; } = [];
 
-    public bool IsEmpty => Kinds.Count == 0;
+    /// <summary>Organisations whose first activity counted anywhere in the hub is among these (see <see cref="INationalNewcomerGrain"/>).</summary>
+    [Id(2)]
+    public long Newcomers { get; set; }
+
+    public bool IsEmpty => Kinds.Count == 0 && Newcomers == 0;
 
     public void Add(Activity activity)
     {
@@ -39,6 +43,8 @@ public sealed class ActivityCounts
         {
             Add(cell, n);
         }
+
+        Newcomers += other.Newcomers;
     }
 
     private void Add(ThemeCell cell, long n) => Themes[cell] = Themes.GetValueOrDefault(cell) + n;

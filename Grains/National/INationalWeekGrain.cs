@@ -15,6 +15,11 @@ public interface INationalWeekGrain : IGrainWithStringKey
     [Alias("WithdrawAsync")]
     Task WithdrawAsync(string network, long epoch);
 
+    /// <summary>The version of the counts held: it changes with every write, so the same version means the same counts.</summary>
+    [AlwaysInterleave]
+    [Alias("GetVersionAsync")]
+    Task<long> GetVersionAsync();
+
     /// <summary>The week's counts in <paramref name="scope"/>, grouped by <paramref name="dimensions"/> and each coarser grouping; never suppressed (the caller suppresses).</summary>
     [AlwaysInterleave]
     [Alias("GetTablesAsync")]

@@ -7,6 +7,7 @@ namespace OurSociety.Federation.National;
 /// week, counted in the network. <see cref="Seq"/> rises with every batch the network plans, and a week applies a
 /// network's batch only if it is newer than the last it applied, so a batch sent again after a lost answer or a crash
 /// counts once. <see cref="Consented"/> holds only what the network consented to (<see cref="Epoch"/> of its opt-in).
+/// <see cref="Joined"/> is how many organisations joined the network in the week (membership lists are public).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("NationalBatch")]
 public sealed record NationalBatch(
@@ -18,4 +19,5 @@ public sealed record NationalBatch(
     [property: Id(5)] long Epoch,
     [property: Id(6)] ActivityCounts? Consented,
     [property: Id(7)] IntroductionCounts? Introductions,
-    [property: Id(8)] int WantsMet);
+    [property: Id(8)] int WantsMet,
+    [property: Id(9)] int Joined = 0);

@@ -26,12 +26,18 @@ public readonly record struct CellKey(
 /// One week's counts grouped by <see cref="Dimensions"/> and by every subset of them (the coarser tables their totals
 /// form), so suppression can protect a cell from every total that could be subtracted to find it.
 /// </summary>
+/// <param name="Newcomers">Organisations whose first counted activity falls in the week, in the scope read.</param>
+/// <param name="Joined">Organisations that joined a network in the week.</param>
+/// <param name="Version">The shard's <see cref="NationalWeekState.Version"/> when read: the same version, the same counts.</param>
 [GenerateSerializer, Immutable, Alias("WeekTables")]
 public sealed record WeekTables(
     [property: Id(0)] NationalDimension Dimensions,
     [property: Id(1)] Dictionary<NationalDimension, Dictionary<CellKey, long>> Tables,
     [property: Id(2)] OurSociety.Federation.Introductions.IntroductionCounts Introductions,
-    [property: Id(3)] int WantsMet)
+    [property: Id(3)] int WantsMet,
+    [property: Id(4)] long Version = 0,
+    [property: Id(5)] long Newcomers = 0,
+    [property: Id(6)] long Joined = 0)
 {
     /// <summary>Every subset of <paramref name="dimensions"/>, the empty one (the week's total) included.</summary>
     public static IEnumerable<NationalDimension> Subsets(NationalDimension dimensions)
@@ -62,6 +68,12 @@ public sealed record WeekTables(
             }
         }
 
-        return this with { Introductions = Introductions.Plus(other.Introductions), WantsMet = WantsMet + other.WantsMet };
+        return this with
+        {
+            Introductions = Introductions.Plus(other.Introductions),
+            WantsMet = WantsMet + other.WantsMet,
+            Newcomers = Newcomers + other.Newcomers,
+            Joined = Joined + other.Joined,
+        };
     }
 }

@@ -13,6 +13,19 @@ public sealed class NationalOptions : IValidatableObject
     /// <summary>A count below this (and above zero) is published as suppressed, without its value.</summary>
     public int SuppressionThreshold { get; set; } = 5;
 
+    /// <summary>
+    /// Whether networks' statistics count their feeds for the national view (default true). When false a feed's poke
+    /// does nothing and no batch is planned or sent: consent is still recorded, and an opt-out still withdraws.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The least time between two rounds of a network's statistics that pokes start (default 250 ms): a busy feed pokes
+    /// after every group commit, and one round per interval counts them all with a few writes instead of a few per
+    /// commit. A flush or a consent change does not wait. The national view lags posting by up to this much more.
+    /// </summary>
+    public TimeSpan RoundInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SuppressionThreshold < MinimumThreshold)

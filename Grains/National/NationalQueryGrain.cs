@@ -1,53 +1,155 @@
 using Microsoft.Extensions.Options;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
+using OurSociety.Federation.Introductions;
 
 namespace OurSociety.Federation.National;
 
 /// <inheritdoc cref="INationalQueryGrain"/>
+/// <remarks>
+/// A week's answer depends only on its counts, so each activation keeps the weeks it settled, by the versions of the
+/// week's grains: an answer asks each week grain its version (one small call), and reads and settles again only the
+/// weeks that changed. A year's answer costs about the same at ten thousand activities as at ten million.
+/// </remarks>
 [StatelessWorker]
 public sealed class NationalQueryGrain(IOptions<NationalOptions> options) : Grain, INationalQueryGrain
 {
     /// <summary>How many week grains one answer reads at once.</summary>
     public const int MaxFanout = 32;
 
+    /// <summary>How many cells of settled weeks an activation keeps before it forgets them all.</summary>
+    public const int MaxKeptCells = 200_000;
+
+    private readonly Dictionary<WeekKey, SettledWeek> _settled = [];
+    private long _keptCells;
+
     public async Task<NationalReport> GetReportAsync(Caller caller, NationalQuery query)
     {
         var threshold = options.Value.SuppressionThreshold;
         var weeks = NationalWeeks.Between(query.From, query.To);
         var scope = caller.Has(HubRoles.NationalViewer) || caller.Has(HubRoles.Admin) ? NationalScope.Consented : NationalScope.Public;
-        var shards = weeks.SelectMany(w => Enumerable.Range(0, NationalWeeks.Shards).Select(n => (Week: w, Shard: n))).ToArray();
-        var parts = await Fanout.RunAsync(shards, MaxFanout, s =>
-            GrainFactory.GetGrain<INationalWeekGrain>(NationalWeeks.Key(s.Week, s.Shard)).GetTablesAsync(scope, Suppression.LatticeOf(query.GroupBy)));
+        var lattice = Suppression.LatticeOf(query.GroupBy);
+        var shards = weeks.SelectMany(w => Enumerable.Range(0, NationalWeeks.Shards).Select(n => NationalWeeks.Key(w, n))).ToArray();
+        var versions = await Fanout.RunAsync(shards, MaxFanout, key => GrainFactory.GetGrain<INationalWeekGrain>(key).GetVersionAsync());
 
-        var cells = new List<NationalCell>();
-        var totals = new List<NationalCell>();
-        var funnel = (Introductions: OurSociety.Federation.Introductions.IntroductionCounts.None, WantsMet: 0L);
+        var settled = new SettledWeek[weeks.Count];
+        var changed = new List<int>();
         for (var w = 0; w < weeks.Count; w++)
         {
-            var week = WeekTables.Empty(Suppression.LatticeOf(query.GroupBy));
-            for (var n = 0; n < NationalWeeks.Shards; n++)
+            if (_settled.TryGetValue(new WeekKey(weeks[w], scope, query.GroupBy, threshold, Versions(versions.AsSpan(w * NationalWeeks.Shards, NationalWeeks.Shards))), out var known))
             {
-                week = week.Plus(parts[(w * NationalWeeks.Shards) + n]);
+                settled[w] = known;
             }
-
-            var suppressed = Suppression.Suppress(week, threshold)[query.GroupBy];
-            cells.AddRange(week.Tables[query.GroupBy]
-                .OrderBy(c => c.Key.Region, StringComparer.Ordinal).ThenBy(c => c.Key.Network, StringComparer.Ordinal)
-                .ThenBy(c => c.Key.Kind).ThenBy(c => c.Key.Theme, StringComparer.Ordinal)
-                .Select(c => Cell(weeks[w], c.Key, c.Value, suppressed.Contains(c.Key))));
-            var total = week.Tables[NationalDimension.None].GetValueOrDefault(default);
-            totals.Add(Cell(weeks[w], default, total, !Suppression.Publishes(total, threshold)));
-            funnel = (funnel.Introductions.Plus(week.Introductions), funnel.WantsMet + week.WantsMet);
+            else
+            {
+                changed.Add(w);
+            }
         }
 
-        var i = funnel.Introductions;
-        long? Published(long n) => Suppression.Publishes(n, threshold) ? n : null;
+        var parts = await Fanout.RunAsync(
+            changed.SelectMany(w => Enumerable.Range(0, NationalWeeks.Shards).Select(n => shards[(w * NationalWeeks.Shards) + n])).ToArray(),
+            MaxFanout,
+            key => GrainFactory.GetGrain<INationalWeekGrain>(key).GetTablesAsync(scope, lattice));
+        for (var i = 0; i < changed.Count; i++)
+        {
+            var w = changed[i];
+            var week = WeekTables.Empty(lattice);
+            var read = new long[NationalWeeks.Shards];
+            for (var n = 0; n < NationalWeeks.Shards; n++)
+            {
+                var part = parts[(i * NationalWeeks.Shards) + n];
+                week = week.Plus(part);
+                read[n] = part.Version;
+            }
+
+            settled[w] = Settle(weeks[w], week, query.GroupBy, threshold);
+            Keep(new WeekKey(weeks[w], scope, query.GroupBy, threshold, Versions(read)), settled[w]);
+        }
+
+        var funnel = new Funnel(threshold);
+        foreach (var week in settled)
+        {
+            funnel.Add(week.Introductions, week.WantsMet);
+        }
+
         return new NationalReport(
-            scope, threshold, weeks, cells, totals,
-            new NationalFunnel(Published(i.Requested), Published(i.Connected), Published(i.Declined), Published(i.Expired), Published(i.Met), Published(funnel.WantsMet)));
+            scope, threshold, weeks, [.. settled.SelectMany(s => s.Cells)], [.. settled.Select(s => s.Total)], funnel.Published(),
+            [.. settled.Select(s => s.Newcomers)], [.. settled.Select(s => s.Joined)]);
     }
+
+    /// <summary>One week's answer for a grouping, suppression applied.</summary>
+    private static SettledWeek Settle(string name, WeekTables week, NationalDimension groupBy, int threshold)
+    {
+        var hidden = Suppression.Suppress(week, threshold);
+        var suppressed = hidden[groupBy];
+        var cells = week.Tables[groupBy]
+            .OrderBy(c => c.Key.Region, StringComparer.Ordinal).ThenBy(c => c.Key.Network, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Kind).ThenBy(c => c.Key.Theme, StringComparer.Ordinal)
+            .Select(c => Cell(name, c.Key, c.Value, suppressed.Contains(c.Key)))
+            .ToArray();
+        var total = week.Tables[NationalDimension.None].GetValueOrDefault(default);
+        // The week's total as suppression settled it: hidden when small, and also when a line of one cell (a week in one
+        // region, say) had that cell hidden beside another, since the total would give it away.
+        return new SettledWeek(
+            cells,
+            Cell(name, default, total, hidden[NationalDimension.None].Contains(default)),
+            Single(name, week.Newcomers, threshold),
+            Single(name, week.Joined, threshold),
+            week.Introductions,
+            week.WantsMet);
+    }
+
+    private void Keep(WeekKey key, SettledWeek week)
+    {
+        if (_keptCells + week.Cells.Count > MaxKeptCells)
+        {
+            _settled.Clear();
+            _keptCells = 0;
+        }
+
+        if (_settled.TryAdd(key, week))
+        {
+            _keptCells += week.Cells.Count;
+        }
+    }
+
+    private static string Versions(ReadOnlySpan<long> versions) => string.Join(',', versions.ToArray());
+
+    /// <summary>A total that is not part of any table: published when zero or at least the threshold.</summary>
+    private static NationalCell Single(string week, long count, int threshold) => Cell(week, default, count, !Suppression.Publishes(count, threshold));
 
     private static NationalCell Cell(string week, CellKey key, long count, bool suppressed) =>
         new(week, key.Region, key.Network, key.Kind, key.Theme is "" ? null : key.Theme, suppressed ? null : count, suppressed);
+
+    private readonly record struct WeekKey(string Week, NationalScope Scope, NationalDimension GroupBy, int Threshold, string Versions);
+
+    private sealed record SettledWeek(
+        IReadOnlyList<NationalCell> Cells, NationalCell Total, NationalCell Newcomers, NationalCell Joined, IntroductionCounts Introductions, long WantsMet);
+
+    /// <summary>
+    /// The introductions funnel over a range, settled week by week: each count of the range is the sum of its weeks, and
+    /// is published only if every week's count would be published alone (zero, or at least the threshold). So two
+    /// overlapping ranges that both publish a count differ by weeks that could each be published anyway.
+    /// </summary>
+    private sealed class Funnel(int threshold)
+    {
+        private readonly long[] _sums = new long[6];
+        private readonly bool[] _hidden = new bool[6];
+
+        public void Add(IntroductionCounts i, long wantsMet)
+        {
+            long[] week = [i.Requested, i.Connected, i.Declined, i.Expired, i.Met, wantsMet];
+            for (var k = 0; k < week.Length; k++)
+            {
+                _sums[k] += week[k];
+                _hidden[k] |= !Suppression.Publishes(week[k], threshold);
+            }
+        }
+
+        public NationalFunnel Published()
+        {
+            long? P(int k) => _hidden[k] ? null : _sums[k];
+            return new NationalFunnel(P(0), P(1), P(2), P(3), P(4), P(5));
+        }
+    }
 }

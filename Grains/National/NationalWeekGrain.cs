@@ -34,14 +34,19 @@ public sealed class NationalWeekGrain(
         return _writer!.WriteAsync();
     }
 
+    public Task<long> GetVersionAsync() => Task.FromResult(state.State.Version);
+
     public Task<WeekTables> GetTablesAsync(NationalScope scope, NationalDimension dimensions)
     {
         var tables = WeekTables.Empty(dimensions);
         var introductions = Introductions.IntroductionCounts.None;
         var wantsMet = 0;
+        long newcomers = 0, joined = 0;
         foreach (var (slug, week) in state.State.Networks)
         {
             var consented = scope == NationalScope.Consented && week.Epoch > week.WithdrawnEpoch;
+            newcomers += week.Public.Newcomers + (consented ? week.Consented.Newcomers : 0);
+            joined += week.Joined;
             foreach (var (subset, cells) in tables.Tables)
             {
                 Add(cells, subset, slug, week.Region, week.Public);
@@ -58,7 +63,7 @@ public sealed class NationalWeekGrain(
             }
         }
 
-        return Task.FromResult(tables with { Introductions = introductions, WantsMet = wantsMet });
+        return Task.FromResult(tables with { Introductions = introductions, WantsMet = wantsMet, Version = state.State.Version, Newcomers = newcomers, Joined = joined });
     }
 
     private static void Add(Dictionary<CellKey, long> cells, NationalDimension subset, string slug, string region, ActivityCounts counts)
@@ -84,31 +89,33 @@ public sealed class NationalWeekGrain(
         }
     }
 
-    private async Task PersistAsync()
+    /// <summary>What <paramref name="network"/> has in this week, made empty if nothing yet.</summary>
+    private NetworkWeek Of(string network)
     {
         var networks = state.State.Networks;
+        if (!networks.TryGetValue(network, out var week))
+        {
+            networks[network] = week = new NetworkWeek();
+        }
+
+        return week;
+    }
+
+    private async Task PersistAsync()
+    {
         foreach (var (network, epoch) in _withdrawals)
         {
-            if (!networks.TryGetValue(network, out var week))
-            {
-                networks[network] = week = new NetworkWeek();
-            }
-
-            week.Withdraw(epoch);
+            Of(network).Withdraw(epoch);
         }
 
         foreach (var batch in _batches)
         {
-            if (!networks.TryGetValue(batch.Network, out var week))
-            {
-                networks[batch.Network] = week = new NetworkWeek();
-            }
-
-            week.Apply(batch);
+            Of(batch.Network).Apply(batch);
         }
 
         _withdrawals.Clear();
         _batches.Clear();
+        state.State.Version = Random.Shared.NextInt64();
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
@@ -19,6 +21,7 @@ namespace OurSociety.Federation.National;
 public sealed class NetworkStatisticsGrain(
     [PersistentState("networkstatistics", HubStorage.Name)] IPersistentState<NetworkStatisticsState> state,
     TimeProvider time,
+    IOptions<NationalOptions> options,
     ILogger<NetworkStatisticsGrain> logger) : Grain, INetworkStatisticsGrain
 {
     /// <summary>The most feed positions one batch counts, so a long backlog goes in bounded steps.</summary>
@@ -26,11 +29,17 @@ public sealed class NetworkStatisticsGrain(
 
     private const int ReadChunk = 256;
 
+    private const int MaxRemembered = 10_000;
+
+    private readonly Dictionary<string, FirstActivity> _firsts = new(StringComparer.Ordinal);
+
     private CoalescingWriter? _loop;
     private NationalConsent? _pendingConsent;
     private Dictionary<string, NationalBatch>? _counted;
     private IGrainTimer? _retry;
     private TimeSpan _backoff = TimeSpan.FromSeconds(1);
+    private long _lastRound;
+    private int _flushes;
 
     private string Slug => this.GetPrimaryKeyString()["stats:".Length..];
 
@@ -49,16 +58,40 @@ public sealed class NetworkStatisticsGrain(
 
     public Task PokeAsync()
     {
-        Kick();
+        if (options.Value.Enabled)
+        {
+            Kick();
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task FlushAsync() => _loop!.WriteAsync();
+    public async Task FlushAsync()
+    {
+        _flushes++;
+        try
+        {
+            await _loop!.WriteAsync();
+        }
+        finally
+        {
+            _flushes--;
+        }
+    }
 
     public async Task<NationalConsent> SetConsentAsync(NationalConsent consent)
     {
         _pendingConsent = _pendingConsent is { } waiting && waiting.Version >= consent.Version ? waiting : consent;
-        await _loop!.WriteAsync();
+        _flushes++;
+        try
+        {
+            await _loop!.WriteAsync();
+        }
+        finally
+        {
+            _flushes--;
+        }
+
         return S.Consent;
     }
 
@@ -68,6 +101,14 @@ public sealed class NetworkStatisticsGrain(
 
     private async Task RoundAsync()
     {
+        // Pokes come once per group commit: wait out the interval since the last round so that one round counts them all,
+        // unless someone is waiting on this round (a flush, a consent change).
+        var wait = options.Value.RoundInterval - Stopwatch.GetElapsedTime(_lastRound);
+        if (_flushes == 0 && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
         try
         {
             if (S.Planned is { } planned)
@@ -77,16 +118,20 @@ public sealed class NetworkStatisticsGrain(
 
             await ApplyConsentAsync();
             await SendWithdrawalsAsync();
-            while (await PlanAsync() is { } next)
+            while (options.Value.Enabled && await PlanAsync() is { } next)
             {
                 await SendAsync(next);
             }
 
-            await SendLinksAsync();
+            if (options.Value.Enabled)
+            {
+                await SendLinksAsync();
+            }
 
             _backoff = TimeSpan.FromSeconds(1);
             _retry?.Dispose();
             _retry = null;
+            _lastRound = Stopwatch.GetTimestamp();
         }
         catch (Exception e)
         {
@@ -180,16 +225,7 @@ public sealed class NetworkStatisticsGrain(
     /// <summary>Plans the next batch and writes the plan before anything is sent; null if there is nothing new.</summary>
     private async Task<PlannedBatch?> PlanAsync()
     {
-        var feed = GrainFactory.GetFeed(Slug);
-        var upTo = Math.Min(await feed.GetCountAsync(), S.Through + MaxBatch);
-        var consent = S.Consent;
-        var introductions = consent.OptedIn ? await GrainFactory.GetIntroductionCountsAsync(Slug) : S.SentIntroductions;
-        var wantsMet = consent.OptedIn ? await GrainFactory.GetMatches(Slug).GetWantsMetAsync() : S.SentWantsMet;
-        if (upTo <= S.Through && introductions == S.SentIntroductions && wantsMet == S.SentWantsMet)
-        {
-            return null;
-        }
-
+        // A feed without a network (none to read members or a region from) has nothing to count.
         if (S.Region is null)
         {
             if (await GrainFactory.GetNetwork(Slug).GetProfileAsync() is not { } profile)
@@ -200,10 +236,22 @@ public sealed class NetworkStatisticsGrain(
             S.Region = profile.Region;
         }
 
+        var feed = GrainFactory.GetFeed(Slug);
+        var upTo = Math.Min(await feed.GetCountAsync(), S.Through + MaxBatch);
+        var consent = S.Consent;
+        var introductions = consent.OptedIn ? await GrainFactory.GetIntroductionCountsAsync(Slug) : S.SentIntroductions;
+        var wantsMet = consent.OptedIn ? await GrainFactory.GetMatches(Slug).GetWantsMetAsync() : S.SentWantsMet;
+        var (membersThrough, joined) = await JoinedAsync();
+        if (upTo <= S.Through && introductions == S.SentIntroductions && wantsMet == S.SentWantsMet && joined.Count == 0)
+        {
+            return null;
+        }
+
         var week = NationalWeeks.Of(time.GetUtcNow());
-        var plan = new PlannedBatch(S.LastSeq + 1, S.Through, upTo, consent.OptedIn, introductions, wantsMet, week, [], []);
+        var plan = new PlannedBatch(S.LastSeq + 1, S.Through, upTo, consent.OptedIn, introductions, wantsMet, week, [], [], membersThrough, joined);
         var counted = await CountAsync(plan);
         var weeks = counted.Keys.ToHashSet(StringComparer.Ordinal);
+        weeks.UnionWith(joined.Keys);
         if (introductions != S.SentIntroductions || wantsMet != S.SentWantsMet)
         {
             weeks.Add(week);
@@ -231,6 +279,7 @@ public sealed class NetworkStatisticsGrain(
         var batches = plan.Weeks.Select(week =>
         {
             var batch = counted.TryGetValue(week, out var b) ? b : Batch(plan, new ActivityCounts(), null);
+            batch = batch with { Joined = plan.Joined?.GetValueOrDefault(week) ?? 0 };
             return (Week: week, Batch: week == plan.Week ? batch with { Introductions = introductions, WantsMet = wantsMet } : batch);
         }).ToArray();
         await Fanout.RunAsync(batches, 16, async b =>
@@ -240,6 +289,7 @@ public sealed class NetworkStatisticsGrain(
         });
 
         S.Through = plan.UpTo;
+        S.MembersThrough = plan.MembersThrough ?? S.MembersThrough;
         S.SentIntroductions = plan.Introductions;
         S.SentWantsMet = plan.WantsMet;
         if (plan.CountConsented && S.Consent.OptedIn)
@@ -251,11 +301,37 @@ public sealed class NetworkStatisticsGrain(
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
     }
 
-    /// <summary>Counts the feed positions of <paramref name="plan"/> by week: public activity always, non-public only under consent.</summary>
+    /// <summary>Members who joined since those counted, by the week they joined (membership lists are public), and the last one's position.</summary>
+    private async Task<(long? Through, Dictionary<string, int> Joined)> JoinedAsync()
+    {
+        var joined = new Dictionary<string, int>(StringComparer.Ordinal);
+        var through = S.MembersThrough;
+        var network = GrainFactory.GetNetwork(Slug);
+        for (var more = true; more;)
+        {
+            var page = await network.GetMembersAsync(through, 100);
+            foreach (var member in page.Items)
+            {
+                var week = NationalWeeks.Of(member.JoinedAt);
+                joined[week] = joined.GetValueOrDefault(week) + 1;
+                through = member.Seq;
+            }
+
+            more = page.HasMore && page.Items.Count > 0;
+        }
+
+        return (through, joined);
+    }
+
+    /// <summary>
+    /// Counts the feed positions of <paramref name="plan"/> by week: public activity always, non-public only under
+    /// consent; and each author whose first counted activity anywhere is here, as a newcomer in that activity's week.
+    /// </summary>
     private async Task<Dictionary<string, NationalBatch>> CountAsync(PlannedBatch plan)
     {
         var feed = GrainFactory.GetFeed(Slug);
         var byWeek = new Dictionary<string, (ActivityCounts Public, ActivityCounts? Consented)>(StringComparer.Ordinal);
+        var firsts = new Dictionary<string, (long Seq, string Week, bool Public)>(StringComparer.Ordinal);
         var since = S.Consent.Since;
         for (var from = plan.From; from < plan.UpTo; from += ReadChunk)
         {
@@ -278,10 +354,38 @@ public sealed class NetworkStatisticsGrain(
                 }
 
                 byWeek[week] = counts;
+                firsts.TryAdd(activity.AuthorId, (activity.Seq, week, activity.Visibility == Visibility.Public));
+            }
+        }
+
+        // The first statistics to claim an organisation keep it, so a batch counted again finds the same newcomers.
+        var authors = firsts.ToArray();
+        var claimed = await Fanout.RunAsync(authors, 16, a => _firsts.TryGetValue(a.Key, out var known)
+            ? Task.FromResult(known)
+            : GrainFactory.GetNationalNewcomer(a.Key).ClaimAsync(new FirstActivity(Slug, a.Value.Seq)));
+        for (var i = 0; i < authors.Length; i++)
+        {
+            var (author, (seq, week, isPublic)) = authors[i];
+            RememberFirst(author, claimed[i]);
+            if (claimed[i].Network == Slug && claimed[i].Seq == seq)
+            {
+                var counts = byWeek[week];
+                (isPublic ? counts.Public : counts.Consented!).Newcomers++;
             }
         }
 
         return byWeek.ToDictionary(e => e.Key, e => Batch(plan, e.Value.Public, e.Value.Consented), StringComparer.Ordinal);
+    }
+
+    /// <summary>Keeps an author's first activity (it never changes), so a busy author costs one claim per activation.</summary>
+    private void RememberFirst(string author, FirstActivity first)
+    {
+        if (_firsts.Count >= MaxRemembered)
+        {
+            _firsts.Clear();
+        }
+
+        _firsts[author] = first;
     }
 
     private NationalBatch Batch(PlannedBatch plan, ActivityCounts publicCounts, ActivityCounts? consented) =>

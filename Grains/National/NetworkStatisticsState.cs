@@ -45,4 +45,8 @@ public sealed class NetworkStatisticsState
 
     [Id(10)]
     public long LinksVersion { get; set; }
+
+    /// <summary>Members up to this position (joining order) are counted as joined; null before the first.</summary>
+    [Id(11)]
+    public long? MembersThrough { get; set; }
 }

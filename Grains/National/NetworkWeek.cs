@@ -35,6 +35,10 @@ public sealed class NetworkWeek
     [Id(7)]
     public int WantsMet { get; set; }
 
+    /// <summary>Organisations that joined the network in the week: public, as membership lists are.</summary>
+    [Id(8)]
+    public long Joined { get; set; }
+
     /// <summary>Adds a batch newer than any applied; false if it was applied already.</summary>
     public bool Apply(NationalBatch batch)
     {
@@ -46,6 +50,7 @@ public sealed class NetworkWeek
         LastSeq = batch.Seq;
         Region = batch.Region;
         Public.Add(batch.Public);
+        Joined += batch.Joined;
         if (batch.Epoch > WithdrawnEpoch && (batch.Consented is not null || batch.Introductions is not null || batch.WantsMet != 0))
         {
             if (batch.Epoch != Epoch)

@@ -14,6 +14,8 @@ namespace OurSociety.Federation.National;
 /// <param name="Week">The week introductions and wants met are counted in: the week they were seen.</param>
 /// <param name="Weeks">Every week the batch goes to.</param>
 /// <param name="ConsentedWeeks">The weeks it adds non-public counts to, so an opt-out knows where to withdraw them.</param>
+/// <param name="MembersThrough">The last member position (joining order) it counts; null if none yet.</param>
+/// <param name="Joined">Members who joined since the last batch, by the week they joined.</param>
 [GenerateSerializer, Immutable, Alias("PlannedBatch")]
 public sealed record PlannedBatch(
     [property: Id(0)] long Seq,
@@ -24,4 +26,6 @@ public sealed record PlannedBatch(
     [property: Id(5)] int WantsMet,
     [property: Id(6)] string Week,
     [property: Id(7)] IReadOnlyList<string> Weeks,
-    [property: Id(8)] IReadOnlyList<string> ConsentedWeeks);
+    [property: Id(8)] IReadOnlyList<string> ConsentedWeeks,
+    [property: Id(9)] long? MembersThrough = null,
+    [property: Id(10)] IReadOnlyDictionary<string, int>? Joined = null);

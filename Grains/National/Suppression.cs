@@ -22,6 +22,8 @@ public static class Suppression
     /// <summary>How many cells the exact check may add one by one before it hides the whole week below its total.</summary>
     private const int MaxRounds = 200;
 
+    private const double Tolerance = 1e-9;
+
     private static readonly NationalDimension[] _all = [NationalDimension.Region, NationalDimension.Network, NationalDimension.Kind, NationalDimension.Theme];
 
     /// <summary>The tables an answer grouped by <paramref name="groupBy"/> is settled over.</summary>
@@ -73,8 +75,10 @@ public static class Suppression
     }
 
     /// <summary>
-    /// A hidden cell of the additive tables that their published cells and sums determine, if any: the equations
-    /// "total − its line = 0" in reduced row echelon form determine a variable when its row has no free variable.
+    /// A hidden cell of the additive tables that their published cells and sums determine, if any (the first in a fixed
+    /// order): the equations "total − its line = 0" in reduced row echelon form determine a variable when its row has no
+    /// free variable. Rows are sparse (a line holds a few unknowns), so elimination costs what the rows fill in, not
+    /// rows × unknowns; the reduced form is unique, so which row pivots does not change the answer.
     /// </summary>
     private static (NationalDimension Table, CellKey Cell)? Recoverable(
         WeekTables week,
@@ -89,50 +93,59 @@ public static class Suppression
         }
 
         var index = unknowns.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
-        var rows = new List<double[]>();
+        var rows = new List<Dictionary<int, double>>();
+        var columns = Enumerable.Range(0, unknowns.Count).Select(_ => new HashSet<int>()).ToArray();
         foreach (var table in additive)
         {
             foreach (var (d, byTotal) in lines[table])
             {
                 foreach (var (total, line) in byTotal)
                 {
-                    var row = new double[unknowns.Count];
-                    var any = false;
+                    var row = new Dictionary<int, double>();
                     if (index.TryGetValue((table & ~d, total), out var t))
                     {
                         row[t] = 1;
-                        any = true;
                     }
 
                     foreach (var k in line)
                     {
                         if (index.TryGetValue((table, k), out var i))
                         {
-                            row[i] -= 1;
-                            any = true;
+                            row[i] = row.GetValueOrDefault(i) - 1;
                         }
                     }
 
-                    if (any)
+                    foreach (var c in row.Where(e => Math.Abs(e.Value) < Tolerance).Select(e => e.Key).ToArray())
                     {
+                        row.Remove(c);
+                    }
+
+                    if (row.Count > 0)
+                    {
+                        foreach (var c in row.Keys)
+                        {
+                            columns[c].Add(rows.Count);
+                        }
+
                         rows.Add(row);
                     }
                 }
             }
         }
 
-        // Gauss-Jordan elimination; entries are small integers, so a tolerance is enough.
-        var pivots = new List<(int Row, int Column)>();
-        var r = 0;
-        for (var c = 0; c < unknowns.Count && r < rows.Count; c++)
+        // Gauss-Jordan elimination column by column, pivoting on the shortest row to keep the rows sparse; entries are
+        // small integers, so a tolerance is enough.
+        var pivotRow = new int[unknowns.Count];
+        Array.Fill(pivotRow, -1);
+        var pivoted = new bool[rows.Count];
+        for (var c = 0; c < unknowns.Count; c++)
         {
             var p = -1;
-            for (var i = r; i < rows.Count; i++)
+            foreach (var r in columns[c])
             {
-                if (Math.Abs(rows[i][c]) > 1e-9)
+                if (!pivoted[r] && (p < 0 || rows[r].Count < rows[p].Count || (rows[r].Count == rows[p].Count && r < p)))
                 {
-                    p = i;
-                    break;
+                    p = r;
                 }
             }
 
@@ -141,40 +154,46 @@ public static class Suppression
                 continue;
             }
 
-            (rows[r], rows[p]) = (rows[p], rows[r]);
-            var pivot = rows[r][c];
-            for (var k = c; k < unknowns.Count; k++)
+            var pivot = rows[p];
+            var value = pivot[c];
+            foreach (var k in pivot.Keys.ToArray())
             {
-                rows[r][k] /= pivot;
+                pivot[k] /= value;
             }
 
-            for (var i = 0; i < rows.Count; i++)
+            foreach (var r in columns[c].Where(r => r != p).ToArray())
             {
-                if (i != r && Math.Abs(rows[i][c]) > 1e-9)
+                var row = rows[r];
+                var f = row[c];
+                foreach (var (k, v) in pivot)
                 {
-                    var f = rows[i][c];
-                    for (var k = c; k < unknowns.Count; k++)
+                    var updated = row.GetValueOrDefault(k) - (f * v);
+                    if (Math.Abs(updated) < Tolerance)
                     {
-                        rows[i][k] -= f * rows[r][k];
+                        row.Remove(k);
+                        columns[k].Remove(r);
+                    }
+                    else
+                    {
+                        if (!row.ContainsKey(k))
+                        {
+                            columns[k].Add(r);
+                        }
+
+                        row[k] = updated;
                     }
                 }
             }
 
-            pivots.Add((r, c));
-            r++;
+            pivoted[p] = true;
+            pivotRow[c] = p;
         }
 
-        foreach (var (row, column) in pivots)
+        for (var c = 0; c < unknowns.Count; c++)
         {
-            var alone = true;
-            for (var k = 0; k < unknowns.Count && alone; k++)
+            if (pivotRow[c] >= 0 && rows[pivotRow[c]].Count == 1)
             {
-                alone = k == column || Math.Abs(rows[row][k]) < 1e-9;
-            }
-
-            if (alone)
-            {
-                return unknowns[column];
+                return unknowns[c];
             }
         }
 

@@ -150,6 +150,9 @@ public sealed partial class NetworkGrain
 
         _state.State.Members.Add(new MemberEntry(organisationId, _time.GetUtcNow(), _state.State.NextMemberSeq++));
         _members.Add(organisationId);
+
+        // Members joining count in national statistics, which read them by position after their round's interval.
+        National.NationalWeeks.GetNetworkStatistics(GrainFactory, Slug).PokeAsync().Ignore();
     }
 
     private void DropMember(string organisationId)
