@@ -6,7 +6,8 @@ namespace OurSociety.Federation.Cluster.Tests;
 
 /// <summary>One try of an operation: when it started and ended (seconds on the test's clock), its status and code.</summary>
 /// <param name="Told">The hub said to retry: 503 with <c>Retry-After</c>.</param>
-public sealed record Attempt(double Start, double End, int Status, string? Code, bool Told);
+/// <param name="Operation">What the caller called the operation (a post's title, an answer's request id), if anything.</param>
+public sealed record Attempt(double Start, double End, int Status, string? Code, bool Told, string? Operation = null);
 
 /// <summary>
 /// A client that retries exactly as the hub tells it: after a 503 with <c>Retry-After</c> it waits that long and sends
@@ -25,11 +26,16 @@ public sealed class RetryingClient(GraphQLClient client, Stopwatch clock)
 
     public double Now => clock.Elapsed.TotalSeconds;
 
+    /// <summary>The attempts made for one operation, as "status code at start–end s", oldest first.</summary>
+    public string History(string operation) => string.Join("; ", Attempts
+        .Where(a => a.Operation == operation)
+        .Select(a => $"{(a.Status == 200 ? "ok" : $"{a.Status} {a.Code}")} at {a.Start:F1}–{a.End:F1} s"));
+
     /// <summary>
     /// Runs a mutation until it is acknowledged (200, no errors, a payload without user errors) and returns its payload;
-    /// null if it was refused or ran out of time.
+    /// null if it was refused or ran out of time. Its attempts are recorded under <paramref name="operation"/>.
     /// </summary>
-    public async Task<JsonNode?> MutateAsync(string? token, string field, string query, object variables)
+    public async Task<JsonNode?> MutateAsync(string? token, string field, string query, object variables, string? operation = null)
     {
         var deadline = Now + OperationLimit.TotalSeconds;
         while (Now < deadline)
@@ -41,7 +47,7 @@ public sealed class RetryingClient(GraphQLClient client, Stopwatch clock)
             var ok = reply.Status == 200 && reply.Body?["errors"] is null && payload is not null && userError is null;
 
             // A user error in an otherwise fine response is recorded with status -1 and its code.
-            Attempts.Enqueue(new Attempt(start, Now, ok ? 200 : reply.Status == 200 ? -1 : reply.Status, reply.Code ?? userError?["code"]?.GetValue<string>(), reply.RetryAfter is not null));
+            Attempts.Enqueue(new Attempt(start, Now, ok ? 200 : reply.Status == 200 ? -1 : reply.Status, reply.Code ?? userError?["code"]?.GetValue<string>(), reply.RetryAfter is not null, operation));
             if (ok)
             {
                 return payload;

@@ -4,10 +4,21 @@ using System.Text.Json.Nodes;
 
 namespace OurSociety.Federation.Cluster.Tests;
 
-/// <summary>What a check of the hub's data found against what the hub acknowledged.</summary>
+/// <summary>
+/// What a check of the hub's data found against what the hub acknowledged. <see cref="Detail"/> names what is missing or
+/// duplicated, with the attempts made for it; two tallies are equal when their counts are.
+/// </summary>
 public sealed record Tally(int Acknowledged, int Found, int Duplicated, int Missing)
 {
-    public override string ToString() => $"acknowledged {Acknowledged}, found {Found}, duplicated {Duplicated}, missing {Missing}";
+    public string Detail { get; init; } = "";
+
+    public bool Equals(Tally? other) =>
+        other is not null && (Acknowledged, Found, Duplicated, Missing) == (other.Acknowledged, other.Found, other.Duplicated, other.Missing);
+
+    public override int GetHashCode() => HashCode.Combine(Acknowledged, Found, Duplicated, Missing);
+
+    public override string ToString() =>
+        $"acknowledged {Acknowledged}, found {Found}, duplicated {Duplicated}, missing {Missing}{(Detail.Length > 0 ? $"\n{Detail}" : "")}";
 }
 
 /// <summary>
@@ -37,6 +48,7 @@ public sealed class Workload
     private readonly ConcurrentBag<string> _posts = [];
     private readonly ConcurrentBag<string> _introductions = [];
     private readonly ConcurrentBag<string> _connected = [];
+    private readonly ConcurrentDictionary<string, int> _introductionNumbers = new(StringComparer.Ordinal);
     private string _admin = null!;
     private string _coordinator = null!;
     private string _sam = null!;
@@ -81,16 +93,19 @@ public sealed class Workload
     public async Task<Tally> VerifyAsync()
     {
         var titles = new Dictionary<string, int>(StringComparer.Ordinal);
+        var where = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var position = 0;
         string? after = null;
         do
         {
             var page = (await Client.QueryAsync(_sam, """
-                query($slug: String!, $after: Cursor) { network(slug: $slug) { feed(first: 100, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } } }
+                query($slug: String!, $after: Cursor) { network(slug: $slug) { feed(first: 100, after: $after) { edges { cursor node { id title } } pageInfo { hasNextPage endCursor } } } }
                 """, new { slug = Slug, after }))["network"]!["feed"]!;
             foreach (var edge in page["edges"]!.AsArray())
             {
                 var title = edge!["node"]!["title"]!.GetValue<string>();
                 titles[title] = titles.GetValueOrDefault(title) + 1;
+                (where.TryGetValue(title, out var seen) ? seen : where[title] = []).Add($"#{position++} cursor {edge["cursor"]} id {edge["node"]!["id"]}");
             }
 
             after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
@@ -122,8 +137,60 @@ public sealed class Workload
             + (2 * connected.Count(id => introductions.GetValueOrDefault(id).State == "CONNECTED"));
         var duplicated = titles.Count(t => t.Value > 1) + introductions.Count(i => i.Value.Count > 1);
         var acknowledged = posts.Count + asked.Count + (2 * connected.Count);
-        return new Tally(acknowledged, found, duplicated, acknowledged - found);
+        return new Tally(acknowledged, found, duplicated, acknowledged - found)
+        {
+            Detail = Describe(titles, where, introductions, posts, asked, connected),
+        };
     }
+
+    /// <summary>Each post or introduction that is missing, duplicated or not as acknowledged, with where it is and what its attempts got.</summary>
+    private string Describe(
+        Dictionary<string, int> titles,
+        Dictionary<string, List<string>> where,
+        Dictionary<string, (int Count, string State)> introductions,
+        HashSet<string> posts,
+        HashSet<string> asked,
+        HashSet<string> connected)
+    {
+        var lines = new List<string>();
+        foreach (var title in posts.Where(t => titles.GetValueOrDefault(t) == 0).Order(StringComparer.Ordinal))
+        {
+            lines.Add($"missing post {title}: {Client.History(title)}");
+        }
+
+        foreach (var (title, count) in titles.Where(t => t.Value > 1).OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            lines.Add($"duplicated post {title} × {count}{(posts.Contains(title) ? "" : " (never acknowledged)")} at {string.Join(", ", where[title])}: {Client.History(title)}");
+        }
+
+        var unacknowledged = titles.Keys.Where(t => !posts.Contains(t)).Order(StringComparer.Ordinal).ToArray();
+        if (unacknowledged.Length > 0)
+        {
+            lines.Add($"present but never acknowledged ({unacknowledged.Length}): {string.Join(", ", unacknowledged.Select(t => $"{t} [{Client.History(t)}]"))}");
+        }
+
+        foreach (var id in asked.Where(id => introductions.GetValueOrDefault(id).Count == 0).Order(StringComparer.Ordinal))
+        {
+            lines.Add($"missing introduction {id}: {History(id, "intro")}");
+        }
+
+        foreach (var (id, (count, _)) in introductions.Where(i => i.Value.Count > 1).OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            lines.Add($"duplicated introduction {id} × {count}: {History(id, "intro")}");
+        }
+
+        foreach (var id in connected.Where(id => introductions.TryGetValue(id, out var i) && i.State != "CONNECTED").Order(StringComparer.Ordinal))
+        {
+            lines.Add($"introduction {id} acknowledged as connected is {introductions[id].State}: {History(id, "answer")}");
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The attempts for an introduction's request (<paramref name="what"/> "intro") or its two answers ("answer").</summary>
+    private string History(string id, string what) => _introductionNumbers.TryGetValue(id, out var i)
+        ? what == "intro" ? Client.History($"intro-{i}") : $"a: {Client.History($"answer-{i}-a")}; b: {Client.History($"answer-{i}-b")}"
+        : "(no attempts recorded)";
 
     private async Task SetUpAsync()
     {
@@ -151,7 +218,7 @@ public sealed class Workload
         for (var i = 0; i < MaxPerLoop && !stop.IsCancellationRequested; i++)
         {
             var title = $"{prefix}-{i}";
-            if (await Client.MutateAsync(token, "postActivity", Post, new { input = new { networkSlug = Slug, organisationId, kind = "STORY", title, clientRequestId = title } }) is not null)
+            if (await Client.MutateAsync(token, "postActivity", Post, new { input = new { networkSlug = Slug, organisationId, kind = "STORY", title, clientRequestId = title } }, title) is not null)
             {
                 _posts.Add(title);
             }
@@ -165,16 +232,17 @@ public sealed class Workload
             var asked = await Client.MutateAsync(_coordinator, "requestIntroduction", RequestIntroduction, new
             {
                 input = new { a = _a, b = _b, reason = $"Introduction {i}", brokerNetworkSlug = Slug, clientRequestId = $"intro-{i}" },
-            });
+            }, $"intro-{i}");
             if (asked?["introduction"]?["id"]?.GetValue<string>() is not { } id)
             {
                 continue;
             }
 
             _introductions.Add(id);
+            _introductionNumbers[id] = i;
             // Each answer carries its own request id, so a retry after a lost acknowledgement is not a second answer.
-            var a = await Client.MutateAsync(_sam, "respondToIntroduction", Respond, new { input = new { introductionId = id, accept = true, clientRequestId = $"answer-{i}-a" } });
-            var b = a is null ? null : await Client.MutateAsync(_jo, "respondToIntroduction", Respond, new { input = new { introductionId = id, accept = true, clientRequestId = $"answer-{i}-b" } });
+            var a = await Client.MutateAsync(_sam, "respondToIntroduction", Respond, new { input = new { introductionId = id, accept = true, clientRequestId = $"answer-{i}-a" } }, $"answer-{i}-a");
+            var b = a is null ? null : await Client.MutateAsync(_jo, "respondToIntroduction", Respond, new { input = new { introductionId = id, accept = true, clientRequestId = $"answer-{i}-b" } }, $"answer-{i}-b");
             if (b is not null)
             {
                 _connected.Add(id);

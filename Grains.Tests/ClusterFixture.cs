@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Reminders;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using OurSociety.Federation.Grains.Tests.Common;
 using OurSociety.Federation.Hosting;
@@ -10,8 +11,9 @@ namespace OurSociety.Federation.Grains.Tests;
 
 /// <summary>
 /// One in-process Orleans cluster shared by the grain behaviour tests, with in-memory grain storage (the storage
-/// backends have their own contract suite), in-memory reminders and a fake clock that drives both the grains and
-/// the reminders. Tests use unique keys, so they never see each other.
+/// backends have their own contract suite) whose writes a test can fail (<see cref="StorageFaults"/>), in-memory
+/// reminders and a fake clock that drives both the grains and the reminders. Tests use unique keys, so they never see
+/// each other.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -26,11 +28,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(HubStorage.Name);
+            silo.AddMemoryGrainStorage(StorageFaults.Inner);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(HubStorage.Name, (sp, _) => new StorageFaults(sp.GetRequiredKeyedService<IGrainStorage>(StorageFaults.Inner)));
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddHubGrainServices();
             silo.AddIncomingGrainCallFilter<LinkMessageFaults>();
             silo.AddIncomingGrainCallFilter<IntroductionNoticeFaults>();
+            silo.AddIncomingGrainCallFilter<FeedSegmentFaults>();
 
             // Reminders (and the introductions' deadlines, measured on their clock) on the same fake clock; tests that
             // need a deadline handled tick the grain as the reminder service would.

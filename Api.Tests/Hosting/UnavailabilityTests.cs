@@ -14,6 +14,7 @@ public sealed class UnavailabilityTests
         { "no answer in time", new TimeoutException("Response did not arrive on time"), true },
         { "storage unreachable in a silo", new StorageUnavailableException("Storage did not answer"), true },
         { "PostgreSQL refusing connections", new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)), true },
+        { "a write that lost an ETag race to another activation", new Orleans.Storage.InconsistentStateException("ETag mismatch", "3", "4"), true },
         { "wrapped in a grain activation failure", new InvalidOperationException("activation failed", new StorageUnavailableException("x")), true },
         { "a domain refusal", new HubException(ErrorCodes.NotAMember, "Not a member."), false },
         { "a bug", new InvalidOperationException("Sequence contains no elements"), false },

@@ -1,15 +1,17 @@
 using System.Net.Sockets;
 using Orleans.Runtime.Messaging;
 using Orleans.Serialization;
+using Orleans.Storage;
 using OurSociety.Federation.Common;
 
 namespace OurSociety.Federation.Api.Hosting;
 
 /// <summary>
 /// Failures that say "a dependency is not there right now", not "this request is wrong": PostgreSQL down or
-/// restarting, no gateway, a silo lost mid-call, a call that got no answer in time. They become one coded GraphQL
-/// error, <c>UNAVAILABLE</c>, and HTTP 503 with <c>Retry-After</c>; a client retries the same request (with the same
-/// <c>clientRequestId</c>, so a write that did land is not made twice) and the hub serves it once the dependency is back.
+/// restarting, no gateway, a silo lost mid-call, a call that got no answer in time, a write that lost a race with
+/// another activation of its grain. They become one coded GraphQL error, <c>UNAVAILABLE</c>, and HTTP 503 with
+/// <c>Retry-After</c>; a client retries the same request (with the same <c>clientRequestId</c>, so a write that did
+/// land is not made twice) and the hub serves it once the dependency is back.
 /// </summary>
 public static class Unavailability
 {
@@ -37,6 +39,11 @@ public static class Unavailability
                 // A grain call with no answer in time: its outcome is unknown, so the client retries with its request id.
                 case TimeoutException:
                 case SocketException:
+                    return true;
+
+                // A write that lost an ETag race (two activations of one grain while membership settles after a silo is
+                // lost): nothing of it was acknowledged, the activation reloads, and the retry reaches the one that won.
+                case InconsistentStateException:
                     return true;
 
                 // PostgreSQL not reachable, shutting down or starting up, here or in a silo.

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.National;
 using OurSociety.Federation.Storage;
@@ -10,13 +12,17 @@ namespace OurSociety.Federation.Feeds;
 /// <remarks>
 /// Reentrant, so concurrent posts share one storage write (<see cref="CoalescingWriter"/>). New items wait in
 /// <see cref="_pending"/> until a write moves them into the state, so the serializer never sees a list that is
-/// changing; readers see only items whose write has completed (<see cref="_durableCount"/>).
+/// changing; readers see only items whose write has completed (<see cref="_durableCount"/>). Full segments are sealed
+/// only from items already written, at the start of the next write, so a segment never holds an item the feed did not
+/// write. After a write fails, the in-memory state is ahead of storage: the activation takes no more writes and is
+/// deactivated, and the next activation reads what storage holds.
 /// </remarks>
 [Reentrant]
 public sealed class FeedGrain(
     [PersistentState("feed", HubStorage.Name)] IPersistentState<FeedState> state,
     HubIds ids,
-    TimeProvider time) : Grain, IFeedGrain
+    TimeProvider time,
+    ILogger<FeedGrain> logger) : Grain, IFeedGrain
 {
     /// <summary>Items per sealed segment: a page of 20 touches at most two segments.</summary>
     public const int SegmentSize = 32;
@@ -38,6 +44,7 @@ public sealed class FeedGrain(
     private long _pendingPublic;
     private (long Version, Dictionary<string, ActivityKind[]> Sharing)? _pendingSharing;
     private readonly Dictionary<long, IReadOnlyList<string>> _pendingLabels = [];
+    private bool _writeFailed;
 
     private string Slug => GrainKeys.SlugOf(this.GetPrimaryKeyString());
 
@@ -68,6 +75,7 @@ public sealed class FeedGrain(
                 : throw new HubException(ErrorCodes.RequestIdReused, "This client request id was already used for a different post.", "clientRequestId");
         }
 
+        RequireWritable();
         var now = time.GetUtcNow();
         var activity = new Activity(
             ids.NewActivityId(now),
@@ -119,6 +127,7 @@ public sealed class FeedGrain(
             return Task.CompletedTask;
         }
 
+        RequireWritable();
         _pendingSharing = (version, new Dictionary<string, ActivityKind[]>(sharing, StringComparer.Ordinal));
         return _writer!.WriteAsync();
     }
@@ -130,6 +139,7 @@ public sealed class FeedGrain(
             throw new HubException(ErrorCodes.ActivityNotFound, "There is no such activity.", "activityId");
         }
 
+        RequireWritable();
         _pendingLabels[seq] = labels;
         await _writer!.WriteAsync();
         return await ReadAsync(seq);
@@ -178,9 +188,10 @@ public sealed class FeedGrain(
     {
         var end = Math.Min(_durableCount, from + Math.Clamp(count, 0, 4096));
         var items = new List<Activity>((int)Math.Max(0, end - from));
-        var tailStart = state.State.SealedSegments * SegmentSize;
         for (var seq = Math.Max(0, from); seq < end;)
         {
+            // Read again each time round: a write may seal segments (and shorten the tail) while a segment is read.
+            var tailStart = state.State.SealedSegments * SegmentSize;
             if (seq >= tailStart)
             {
                 items.Add(state.State.Tail[(int)(seq - tailStart)]);
@@ -264,8 +275,15 @@ public sealed class FeedGrain(
         }
     }
 
+    /// <summary>
+    /// One group commit: seals the full segments of what is already written, then writes the tail with everything
+    /// waiting. Each caller waiting on it is acknowledged only once this write has succeeded.
+    /// </summary>
     private async Task PersistAsync()
     {
+        RequireWritable();
+        await SealWrittenAsync();
+
         var s = state.State;
         s.Tail.AddRange(_pending);
         s.PublicCount += _pendingPublic;
@@ -287,31 +305,72 @@ public sealed class FeedGrain(
         _pendingPublic = 0;
         await RelabelPendingAsync();
 
-        var full = s.Tail.Count / SegmentSize;
-        if (full > 0)
+        var count = StoredCount;
+        s.Version++;
+        try
         {
-            // Seal first (all full segments at once: each is its own row), then drop the items from the tail: a crash
-            // in between leaves them in both places, and the retried seal is a no-op.
-            var segments = Enumerable.Range(0, full)
-                .Select(i => (Index: s.SealedSegments + i, Items: s.Tail.GetRange(i * SegmentSize, SegmentSize).ToArray()))
-                .ToArray();
-            await Task.WhenAll(segments.Select(g => GrainFactory.GetFeedSegment(Slug, g.Index).SealAsync(g.Items)));
-            s.Tail.RemoveRange(0, full * SegmentSize);
-            s.SealedSegments += full;
-            foreach (var (index, items) in segments)
-            {
-                Cache(index, items);
-            }
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Storage may or may not hold this write (an ETag conflict with another activation, or an outcome unknown):
+            // this copy is no longer known to match it, so nothing more is written or sealed from it.
+            _writeFailed = true;
+            HubLog.FeedWriteFailed(logger, e, this.GetPrimaryKeyString());
+            DeactivateOnIdle();
+            throw;
         }
 
-        var count = StoredCount;
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
         var grew = count > _durableCount;
         _durableCount = count;
         if (grew)
         {
             // One way, once per group commit: posting never waits on national statistics.
             GrainFactory.GetNetworkStatistics(Slug).PokeAsync().Ignore();
+        }
+    }
+
+    /// <summary>
+    /// Seals every full segment at the front of the tail into its segment grain (each its own row, all at once), then
+    /// drops them from the tail; this write then records that. The tail holds only written items here, so a segment
+    /// gets exactly what the feed wrote at those positions, and a seal repeated after a crash before this write lands is
+    /// harmless. If a seal fails, the items stay in the tail (still durable there) and a later write seals them.
+    /// </summary>
+    private async Task SealWrittenAsync()
+    {
+        var s = state.State;
+        var full = s.Tail.Count / SegmentSize;
+        if (full == 0)
+        {
+            return;
+        }
+
+        var segments = Enumerable.Range(0, full)
+            .Select(i => (Index: s.SealedSegments + i, Items: s.Tail.GetRange(i * SegmentSize, SegmentSize).ToArray()))
+            .ToArray();
+        try
+        {
+            await Task.WhenAll(segments.Select(g => GrainFactory.GetFeedSegment(Slug, g.Index).SealAsync(g.Items, s.Version)));
+        }
+        catch (Exception e)
+        {
+            HubLog.SealDeferred(logger, e, this.GetPrimaryKeyString(), s.SealedSegments);
+            return;
+        }
+
+        s.Tail.RemoveRange(0, full * SegmentSize);
+        s.SealedSegments += full;
+        foreach (var (index, items) in segments)
+        {
+            Cache(index, items);
+        }
+    }
+
+    private void RequireWritable()
+    {
+        if (_writeFailed)
+        {
+            throw new InconsistentStateException($"Feed {Slug} is reloading after a write that failed; retry the same request.");
         }
     }
 

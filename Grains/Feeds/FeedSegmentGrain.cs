@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Storage;
 
@@ -5,22 +6,29 @@ namespace OurSociety.Federation.Feeds;
 
 /// <inheritdoc cref="IFeedSegmentGrain"/>
 public sealed class FeedSegmentGrain(
-    [PersistentState("feedsegment", HubStorage.Name)] IPersistentState<FeedSegmentState> state) : Grain, IFeedSegmentGrain
+    [PersistentState("feedsegment", HubStorage.Name)] IPersistentState<FeedSegmentState> state,
+    ILogger<FeedSegmentGrain> logger) : Grain, IFeedSegmentGrain
 {
-    public async Task SealAsync(IReadOnlyList<Activity> items)
+    public async Task SealAsync(IReadOnlyList<Activity> items, long feedVersion)
     {
-        if (state.State.Items.Count > 0)
+        var current = state.State;
+        if (current.Items.Count > 0)
         {
-            // A seal retried after a failure between this write and the feed's own: same items, nothing to do.
-            if (state.State.Items[0].Id == items[0].Id)
+            if (feedVersion < current.FeedVersion || Same(current.Items, items))
             {
+                // A seal retried after a failure between this write and the feed's own, or a late one from an older
+                // write of the feed: the segment already holds these items (or newer labels of them).
                 return;
             }
 
-            throw new HubException(ErrorCodes.InvalidValue, $"Segment {this.GetPrimaryKeyString()} is already sealed with other items.");
+            if (!current.Items.Select(a => a.Id).SequenceEqual(items.Select(a => a.Id), StringComparer.Ordinal))
+            {
+                HubLog.SegmentReplaced(logger, this.GetPrimaryKeyString(), current.FeedVersion, feedVersion);
+            }
         }
 
         state.State.Items = [.. items];
+        state.State.FeedVersion = feedVersion;
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
 
         // The feed keeps the newest segments in its own memory; this activation need not hold a second copy.
@@ -46,4 +54,8 @@ public sealed class FeedSegmentGrain(
 
     [ReadOnly]
     public Task<IReadOnlyList<Activity>> GetItemsAsync() => Task.FromResult<IReadOnlyList<Activity>>(state.State.Items);
+
+    private static bool Same(List<Activity> stored, IReadOnlyList<Activity> items) =>
+        stored.Count == items.Count
+        && stored.Zip(items).All(p => p.First.Id == p.Second.Id && p.First.Labels.SequenceEqual(p.Second.Labels, StringComparer.Ordinal));
 }

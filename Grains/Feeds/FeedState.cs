@@ -30,6 +30,13 @@ public sealed class FeedState
     /// <summary>The network's version of <see cref="Sharing"/>, so an older word never replaces a newer one.</summary>
     [Id(5)]
     public long SharingVersion { get; set; }
+
+    /// <summary>
+    /// How many times this state has been written (counting from when the field was added). A segment is sealed only from
+    /// a written state and records this number, so a seal from an older write never replaces one from a newer write.
+    /// </summary>
+    [Id(6)]
+    public long Version { get; set; }
 }
 
 /// <summary>A client request id the feed has seen, as a 64-bit hash of author and id.</summary>
