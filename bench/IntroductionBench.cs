@@ -67,6 +67,12 @@ public static class IntroductionBench
         // Let the closed loop's aftermath (deliveries, trims, collections) settle before the paced run is timed.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         await Task.Delay(TimeSpan.FromSeconds(2));
+
+        // The first half second at 500/s after the closed loop is slow (all of it over 50 ms, up to about 0.5 s, then
+        // none): the hub is settling from saturation, not serving 500/s. So 3 s at the same pace come first; they are
+        // reported beside the timed run, without a target, and the target is judged on the steady state after them.
+        var transition = await Load.PacedAsync(TargetPerSecond, TimeSpan.FromSeconds(3), n => RoundTrip(Interlocked.Increment(ref next)));
+        report.Add($"Introduction round trip, paced at {TargetPerSecond:0}/s, the first 3 s after the peak (not timed for the target)", transition);
         cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         allocated = GC.GetTotalAllocatedBytes(precise: false);
         var paced = await Load.PacedAsync(TargetPerSecond, options.Measure, n => RoundTrip(Interlocked.Increment(ref next)));
