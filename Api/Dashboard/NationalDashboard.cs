@@ -1,6 +1,5 @@
-using System.Collections.Frozen;
 using System.Net;
-using System.Security.Cryptography;
+using OurSociety.Federation.Api.Common;
 
 namespace OurSociety.Federation.Api.Dashboard;
 
@@ -55,17 +54,7 @@ public static class NationalDashboard
         }
 
         Secure(response);
-        response.Headers.ETag = asset.ETag;
-        response.Headers.CacheControl = "no-cache";
-        if (http.Request.Headers.IfNoneMatch == asset.ETag)
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-
-        response.ContentType = asset.ContentType;
-        response.ContentLength = asset.Content.Length;
-        await response.Body.WriteAsync(asset.Content, http.RequestAborted);
+        await asset.WriteAsync(http);
     }
 
     private static void Secure(HttpResponse response)
@@ -82,10 +71,7 @@ internal sealed class DashboardAssets
     /// <summary>Chart.js's browser build, present when the build had npm.</summary>
     public const string ChartFile = "chart.umd.min.js";
 
-    private const string Prefix = "dashboard/";
-    private const string PageResource = Prefix + "index.html";
-
-    private readonly FrozenDictionary<string, Asset> _files;
+    private readonly EmbeddedFiles _files;
 
     public DashboardAssets()
         : this(typeof(DashboardAssets).Assembly)
@@ -95,20 +81,9 @@ internal sealed class DashboardAssets
     /// <summary>The files embedded in <paramref name="assembly"/>; tests pass one without them.</summary>
     internal DashboardAssets(System.Reflection.Assembly assembly)
     {
-        var files = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n != PageResource))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            var content = copy.ToArray();
-            files[name[Prefix.Length..]] = new Asset(content, ContentTypeOf(name), $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"");
-        }
-
-        _files = files.ToFrozenDictionary(StringComparer.Ordinal);
-        using var page = assembly.GetManifestResourceStream(PageResource);
-        PageTemplate = page is null ? NotBuiltPage : new StreamReader(page).ReadToEnd();
-        HasCharts = _files.ContainsKey(ChartFile);
+        _files = new EmbeddedFiles(assembly, "dashboard/");
+        PageTemplate = _files.Page ?? NotBuiltPage;
+        HasCharts = _files.Contains(ChartFile);
     }
 
     /// <summary>The page, with <c>{{assets}}</c>, <c>{{national}}</c>, <c>{{endpoint}}</c>, <c>{{charts}}</c> and <c>{{chartScript}}</c> to fill in.</summary>
@@ -117,14 +92,7 @@ internal sealed class DashboardAssets
     /// <summary>False when the build had no npm: the page then shows its tables only, and says why.</summary>
     public bool HasCharts { get; }
 
-    public Asset? Find(string file) => _files.GetValueOrDefault(file);
-
-    private static string ContentTypeOf(string name) => System.IO.Path.GetExtension(name) switch
-    {
-        ".js" => "text/javascript; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        _ => "application/octet-stream",
-    };
+    public EmbeddedFile? Find(string file) => _files.Find(file);
 
     private const string NotBuiltPage = """
         <!doctype html>
@@ -134,7 +102,4 @@ internal sealed class DashboardAssets
         <a href="/national/activity.json">/national/activity.json</a>, and over GraphQL as <code>national</code>.</p>
         </body></html>
         """;
-
-    /// <summary>One file, with its media type and an entity tag from its content.</summary>
-    internal sealed record Asset(byte[] Content, string ContentType, string ETag);
 }

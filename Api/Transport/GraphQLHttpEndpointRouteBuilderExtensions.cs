@@ -58,18 +58,6 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
             return;
         }
 
-        var response = context.Response;
-        response.Headers.ETag = asset.ETag;
-        response.Headers.CacheControl = "no-cache";
-        response.Headers.XContentTypeOptions = "nosniff";
-        if (context.Request.Headers.IfNoneMatch == asset.ETag)
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-
-        response.ContentType = asset.ContentType;
-        response.ContentLength = asset.Content.Length;
-        await response.Body.WriteAsync(asset.Content, context.RequestAborted);
+        await asset.WriteAsync(context);
     }
 }
