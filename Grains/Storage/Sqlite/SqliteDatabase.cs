@@ -53,54 +53,35 @@ internal static class SqliteDatabase
     }
 
     /// <summary>Opens the single writer connection and makes sure the schema exists.</summary>
-    public static SqliteConnection OpenWriter(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            // journal_mode=WAL is persistent in the file; synchronous is per connection and only matters for the writer.
-            // No automatic checkpoints: SqliteCheckpointer copies the log on a connection of its own. journal_size_limit
-            // truncates the log file when it starts again, so a burst does not leave a large file behind.
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
-            Execute(connection, Schema);
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteConnection OpenWriter(string connectionString) =>
+        // journal_mode=WAL is persistent in the file; synchronous is per connection and only matters for the writer.
+        // No automatic checkpoints: SqliteCheckpointer copies the log on a connection of its own. journal_size_limit
+        // truncates the log file when it starts again, so a burst does not leave a large file behind.
+        Open(connectionString, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;", Schema);
 
     /// <summary>
     /// Opens the connection that checkpoints the log. Its checkpoint fsyncs the database file before it marks log frames
     /// as copied, as the writer's would.
     /// </summary>
-    public static SqliteConnection OpenCheckpointer(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteConnection OpenCheckpointer(string connectionString) =>
+        Open(connectionString, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
 
     /// <summary>Opens a connection that only reads; in WAL mode readers never block the writer or each other.</summary>
-    public static SqliteConnection OpenReader(string connectionString)
+    public static SqliteConnection OpenReader(string connectionString) =>
+        Open(connectionString, "PRAGMA busy_timeout = 30000; PRAGMA query_only = 1;");
+
+    /// <summary>Opens a connection and runs <paramref name="statements"/> on it in order; disposes of it if any fails.</summary>
+    private static SqliteConnection Open(string connectionString, params string[] statements)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA query_only = 1;");
+            foreach (var statement in statements)
+            {
+                Execute(connection, statement);
+            }
+
             return connection;
         }
         catch
