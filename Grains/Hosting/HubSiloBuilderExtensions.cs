@@ -48,11 +48,12 @@ public static class HubSiloBuilderExtensions
         return silo.AddHubStorage(configuration);
     }
 
-    /// <summary>Time and ids, from one place each, so tests can control both.</summary>
+    /// <summary>Time and ids, from one place each, so tests can control both; and what the silo's grains share (settled national weeks).</summary>
     public static IServiceCollection AddHubGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HubIds>();
+        services.TryAddSingleton<SettledWeeks>();
 
         // Orleans carries exceptions of its own and System namespaces between processes; Npgsql's too, so a storage
         // failure that escapes a grain outside a call (while activating, say) still arrives as what it is.

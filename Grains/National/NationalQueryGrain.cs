@@ -7,21 +7,16 @@ namespace OurSociety.Federation.National;
 
 /// <inheritdoc cref="INationalQueryGrain"/>
 /// <remarks>
-/// A week's answer depends only on its counts, so each activation keeps the weeks it settled, by the versions of the
-/// week's grains: an answer asks each week grain its version (one small call), and reads and settles again only the
-/// weeks that changed. A year's answer costs about the same at ten thousand activities as at ten million.
+/// A week's answer depends only on its counts, so the silo keeps the weeks its activations settled
+/// (<see cref="SettledWeeks"/>), by the versions of the week's grains: an answer asks each week grain its version (one
+/// small call), and reads and settles again only the weeks that changed. A year's answer costs about the same at ten
+/// thousand activities as at ten million.
 /// </remarks>
 [StatelessWorker]
-public sealed class NationalQueryGrain(IOptions<NationalOptions> options) : Grain, INationalQueryGrain
+public sealed class NationalQueryGrain(IOptions<NationalOptions> options, SettledWeeks kept) : Grain, INationalQueryGrain
 {
     /// <summary>How many week grains one answer reads at once.</summary>
     public const int MaxFanout = 32;
-
-    /// <summary>How many cells of settled weeks an activation keeps before it forgets them all.</summary>
-    public const int MaxKeptCells = 200_000;
-
-    private readonly Dictionary<WeekKey, SettledWeek> _settled = [];
-    private long _keptCells;
 
     public async Task<NationalReport> GetReportAsync(Caller caller, NationalQuery query)
     {
@@ -32,11 +27,11 @@ public sealed class NationalQueryGrain(IOptions<NationalOptions> options) : Grai
         var shards = weeks.SelectMany(w => Enumerable.Range(0, NationalWeeks.Shards).Select(n => NationalWeeks.Key(w, n))).ToArray();
         var versions = await Fanout.RunAsync(shards, MaxFanout, key => GrainFactory.GetGrain<INationalWeekGrain>(key).GetVersionAsync());
 
-        var settled = new SettledWeek[weeks.Count];
+        var settled = new SettledWeeks.Week[weeks.Count];
         var changed = new List<int>();
         for (var w = 0; w < weeks.Count; w++)
         {
-            if (_settled.TryGetValue(new WeekKey(weeks[w], scope, query.GroupBy, threshold, Versions(versions.AsSpan(w * NationalWeeks.Shards, NationalWeeks.Shards))), out var known))
+            if (kept.TryGet(new SettledWeeks.Key(weeks[w], scope, query.GroupBy, threshold, Versions(versions.AsSpan(w * NationalWeeks.Shards, NationalWeeks.Shards))), out var known))
             {
                 settled[w] = known;
             }
@@ -63,7 +58,7 @@ public sealed class NationalQueryGrain(IOptions<NationalOptions> options) : Grai
             }
 
             settled[w] = Settle(weeks[w], week, query.GroupBy, threshold);
-            Keep(new WeekKey(weeks[w], scope, query.GroupBy, threshold, Versions(read)), settled[w]);
+            kept.Keep(new SettledWeeks.Key(weeks[w], scope, query.GroupBy, threshold, Versions(read)), settled[w]);
         }
 
         var funnel = new Funnel(threshold);
@@ -78,7 +73,7 @@ public sealed class NationalQueryGrain(IOptions<NationalOptions> options) : Grai
     }
 
     /// <summary>One week's answer for a grouping, suppression applied.</summary>
-    private static SettledWeek Settle(string name, WeekTables week, NationalDimension groupBy, int threshold)
+    private static SettledWeeks.Week Settle(string name, WeekTables week, NationalDimension groupBy, int threshold)
     {
         var hidden = Suppression.Suppress(week, threshold);
         var suppressed = hidden[groupBy];
@@ -90,27 +85,13 @@ public sealed class NationalQueryGrain(IOptions<NationalOptions> options) : Grai
         var total = week.Tables[NationalDimension.None].GetValueOrDefault(default);
         // The week's total as suppression settled it: hidden when small, and also when a line of one cell (a week in one
         // region, say) had that cell hidden beside another, since the total would give it away.
-        return new SettledWeek(
+        return new SettledWeeks.Week(
             cells,
             Cell(name, default, total, hidden[NationalDimension.None].Contains(default)),
             Single(name, week.Newcomers, threshold),
             Single(name, week.Joined, threshold),
             week.Introductions,
             week.WantsMet);
-    }
-
-    private void Keep(WeekKey key, SettledWeek week)
-    {
-        if (_keptCells + week.Cells.Count > MaxKeptCells)
-        {
-            _settled.Clear();
-            _keptCells = 0;
-        }
-
-        if (_settled.TryAdd(key, week))
-        {
-            _keptCells += week.Cells.Count;
-        }
     }
 
     private static string Versions(ReadOnlySpan<long> versions) => string.Join(',', versions.ToArray());
@@ -120,11 +101,6 @@ public sealed class NationalQueryGrain(IOptions<NationalOptions> options) : Grai
 
     private static NationalCell Cell(string week, CellKey key, long count, bool suppressed) =>
         new(week, key.Region, key.Network, key.Kind, key.Theme is "" ? null : key.Theme, suppressed ? null : count, suppressed);
-
-    private readonly record struct WeekKey(string Week, NationalScope Scope, NationalDimension GroupBy, int Threshold, string Versions);
-
-    private sealed record SettledWeek(
-        IReadOnlyList<NationalCell> Cells, NationalCell Total, NationalCell Newcomers, NationalCell Joined, IntroductionCounts Introductions, long WantsMet);
 
     /// <summary>
     /// The introductions funnel over a range, settled week by week: each count of the range is the sum of its weeks, and
