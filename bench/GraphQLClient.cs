@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -45,5 +46,47 @@ public static class GraphQLClient
         return response.StatusCode == HttpStatusCode.OK
             ? bytes
             : throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(bytes)}");
+    }
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> and reads the answer through a pooled buffer without keeping it, as a client that
+    /// streams a large answer would; returns its length. Throws unless 200 with data and no errors.
+    /// </summary>
+    public static async Task<long> DrainGraphQLAsync(this HttpClient client, byte[] body, string path = "graphql", string? token = null)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = _json;
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Accept.Add(_accept);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            // The hub writes errors before data: an answer that starts with data has none.
+            var first = await stream.ReadAtLeastAsync(buffer, 8, throwOnEndOfStream: false);
+            var start = System.Text.Encoding.UTF8.GetString(buffer, 0, first);
+            if (response.StatusCode != HttpStatusCode.OK || !start.StartsWith("{\"data\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {start}");
+            }
+
+            long length = first;
+            for (int read; (read = await stream.ReadAsync(buffer)) > 0;)
+            {
+                length += read;
+            }
+
+            return length;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -76,10 +76,16 @@ public static class NationalBench
 
             report.Note($"{label}: the answer is {Encoding.UTF8.GetByteCount(answer):#,0} bytes ({Count(answer, "\"region\":"):#,0} region × kind cells, {Count(answer, "\"suppressed\":true"):#,0} suppressed); the first answer, settling all {Weeks} weeks, took {coldMs:0} ms.");
             // Every query activation settles the weeks once (the first answer above did it for one): not what is measured.
-            await Load.RunAsync(Workers, TimeSpan.FromMinutes(2), (_, _) => client.PostGraphQLAsync(body, token: token), maxOperations: 2 * Workers);
-            await Load.RunAsync(Workers, options.WarmUp, (_, _) => client.PostGraphQLAsync(body, token: token));
+            await Load.RunAsync(Workers, TimeSpan.FromMinutes(2), (_, _) => client.DrainGraphQLAsync(body, token: token), maxOperations: 2 * Workers);
+            await Load.RunAsync(Workers, options.WarmUp, (_, _) => client.DrainGraphQLAsync(body, token: token));
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            var summary = await Load.RunAsync(Workers, options.Measure, (_, _) => client.PostGraphQLAsync(body, token: token));
+            var pause = GC.GetTotalPauseDuration();
+            var gen2 = GC.CollectionCount(2);
+            var allocated = GC.GetTotalAllocatedBytes();
+            var summary = await Load.RunAsync(Workers, options.Measure, (_, _) => client.DrainGraphQLAsync(body, token: token));
+            report.Note(
+                $"{label}: while measured, the process (hub and driver) allocated {(GC.GetTotalAllocatedBytes() - allocated) / (double)summary.Operations / (1 << 20):0.0} MiB per answer " +
+                $"and paused for garbage collection {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:#,0} ms in {summary.Seconds:0.0} s ({GC.CollectionCount(2) - gen2} gen2 collections).");
             report.Add($"national(from:, to:) over {Weeks} weeks by region and kind, national viewer, {label} activities ({Workers} workers)", summary);
             var national = hub.Grains.GetGrain<INationalQueryGrain>("national");
             var viewer = new Caller("bench-national-viewer", HubRoles.NationalViewer, []);
