@@ -25,7 +25,7 @@ public sealed class NationalQueryGrain(IOptions<NationalOptions> options, Settle
         var scope = caller.Has(HubRoles.NationalViewer) || caller.Has(HubRoles.Admin) ? NationalScope.Consented : NationalScope.Public;
         var lattice = Suppression.LatticeOf(query.GroupBy);
         var shards = weeks.SelectMany(w => Enumerable.Range(0, NationalWeeks.Shards).Select(n => NationalWeeks.Key(w, n))).ToArray();
-        var versions = await Fanout.RunAsync(shards, MaxFanout, key => GrainFactory.GetGrain<INationalWeekGrain>(key).GetVersionAsync());
+        var versions = await Fanout.RunAsync(shards, MaxFanout, key => GrainFactory.Get<INationalWeekGrain>(key).GetVersionAsync());
 
         var settled = new SettledWeeks.Week[weeks.Count];
         var changed = new List<int>();
@@ -44,7 +44,7 @@ public sealed class NationalQueryGrain(IOptions<NationalOptions> options, Settle
         var parts = await Fanout.RunAsync(
             changed.SelectMany(w => Enumerable.Range(0, NationalWeeks.Shards).Select(n => shards[(w * NationalWeeks.Shards) + n])).ToArray(),
             MaxFanout,
-            key => GrainFactory.GetGrain<INationalWeekGrain>(key).GetTablesAsync(scope, lattice));
+            key => GrainFactory.Get<INationalWeekGrain>(key).GetTablesAsync(scope, lattice));
         for (var i = 0; i < changed.Count; i++)
         {
             var w = changed[i];

@@ -73,13 +73,13 @@ public static class NationalWeeks
 
     /// <summary>The grain of <paramref name="week"/> that holds network <paramref name="slug"/>.</summary>
     public static INationalWeekGrain GetNationalWeek(this IGrainFactory grains, string week, string slug) =>
-        grains.GetGrain<INationalWeekGrain>(Key(week, ShardOf(slug)));
+        grains.Get<INationalWeekGrain>(Key(week, ShardOf(slug)));
 
     /// <summary>Where organisation <paramref name="organisationId"/>'s first counted activity is.</summary>
     public static INationalNewcomerGrain GetNationalNewcomer(this IGrainFactory grains, string organisationId) =>
-        grains.GetGrain<INationalNewcomerGrain>("newcomer:" + organisationId);
+        grains.Get<INationalNewcomerGrain>("newcomer:" + organisationId);
 
     /// <summary>A network's statistics: what it has sent to the national counts and what it consented to.</summary>
     public static INetworkStatisticsGrain GetNetworkStatistics(this IGrainFactory grains, string slug) =>
-        grains.GetGrain<INetworkStatisticsGrain>("stats:" + slug);
+        grains.Get<INetworkStatisticsGrain>("stats:" + slug);
 }
