@@ -20,11 +20,12 @@ public sealed class NationalOptions : IValidatableObject
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// The least time between two rounds of a network's statistics that pokes start (default 250 ms): a busy feed pokes
+    /// The least time between two rounds of a network's statistics that pokes start (default 1 s): a busy feed pokes
     /// after every group commit, and one round per interval counts them all with a few writes instead of a few per
-    /// commit. A flush or a consent change does not wait. The national view lags posting by up to this much more.
+    /// commit. A flush or a consent change does not wait. The national view, counted by the week, lags posting by up
+    /// to this much more.
     /// </summary>
-    public TimeSpan RoundInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan RoundInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
