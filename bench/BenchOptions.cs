@@ -8,7 +8,7 @@ namespace OurSociety.Federation.Bench;
 public sealed record BenchOptions(string Backend, string? ConnectionString, bool Quick, string OutputDirectory, string Machine, string? Only = null, bool NationalOff = false)
 {
     /// <summary>The scenarios, in the order a full run takes them.</summary>
-    public static readonly string[] Scenarios = ["memory", "posts", "feed", "federated", "introductions", "national"];
+    public static readonly string[] Scenarios = ["memory", "posts", "feed", "federated", "introductions", "national", "national-ingest"];
 
     /// <summary>Settings the bench's main hub starts with.</summary>
     public IEnumerable<string> HubSettings => NationalOff ? ["--Hub:National:Enabled=false"] : [];

@@ -163,7 +163,7 @@ public static class NationalBench
     }
 
     /// <summary>Grain posts on this hub (national statistics on) and on a second hub with them off, alternated: on, off, on, off.</summary>
-    private static async Task PostsOnOffAsync(HubHost hub, BenchOptions options, Report report)
+    public static async Task PostsOnOffAsync(HubHost hub, BenchOptions options, Report report)
     {
         await using var off = await HubHost.StartAsync(options, ["--Hub:National:Enabled=false"], name: "bench-national-off");
         var hubs = new[] { (Name: "on", Hub: hub), (Name: "off", Hub: off) };

@@ -37,6 +37,11 @@ try
     {
         await NationalBench.RunAsync(hub, options, report);
     }
+
+    if (options.Only == "national-ingest")
+    {
+        await NationalBench.PostsOnOffAsync(hub, options, report);
+    }
 }
 finally
 {
