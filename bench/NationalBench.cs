@@ -75,7 +75,7 @@ public static class NationalBench
             }
 
             report.Note($"{label}: the answer is {Encoding.UTF8.GetByteCount(answer):#,0} bytes ({Count(answer, "\"region\":"):#,0} region × kind cells, {Count(answer, "\"suppressed\":true"):#,0} suppressed); the first answer, settling all {Weeks} weeks, took {coldMs:0} ms.");
-            // Every query activation settles the weeks once (the first answer above did it for one): not what is measured.
+            // The first answer settled every week for the silo; a few more, unmeasured, before the warm-up.
             await Load.RunAsync(Workers, TimeSpan.FromMinutes(2), (_, _) => client.DrainGraphQLAsync(body, token: token), maxOperations: 2 * Workers);
             await Load.RunAsync(Workers, options.WarmUp, (_, _) => client.DrainGraphQLAsync(body, token: token));
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
