@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Access;
@@ -7,9 +8,11 @@ using OurSociety.Federation.National;
 namespace OurSociety.Federation.Api.Tests.National;
 
 /// <summary>
-/// A hub of its own (the national view counts the whole hub) seeded with known public activity this week in two
-/// regions, with cells of 1 to 4 so that suppression shows, a link between the two networks, and one introduction in a
-/// network that opted in, which connects.
+/// A hub of its own (the national view counts the whole hub) seeded with known public activity in one ISO week
+/// (<see cref="Week"/>) in two regions, with cells of 1 to 4 so that suppression shows, five organisations joining (two
+/// of which post, the newcomers), a link between the two networks, and one introduction in a network that opted in,
+/// which connects. Seeding that crosses Monday 00:00 UTC is done again on a fresh hub, so every seeded count is in
+/// <see cref="Week"/>.
 /// </summary>
 public sealed class DashboardHubFixture : IAsyncLifetime
 {
@@ -26,6 +29,12 @@ public sealed class DashboardHubFixture : IAsyncLifetime
         (West, "EVENT", "arts", 3),
     ];
 
+    /// <summary>Organisations joining a network: three that take part below and two that only join.</summary>
+    public const int Joined = 5;
+
+    /// <summary>Newcomers: the organisations that post (the food bank and the cycle shop).</summary>
+    public const int Newcomers = 2;
+
     private const string CreateNetwork = """
         mutation($slug: String!, $name: String!, $region: String!, $coordinator: String!) {
           createNetwork(input: { slug: $slug, name: $name, region: $region, coordinators: [$coordinator], joinPolicy: AUTOMATIC }) {
@@ -35,7 +44,7 @@ public sealed class DashboardHubFixture : IAsyncLifetime
     private const string Post = """
         mutation($org: ID!, $slug: String!, $kind: ActivityKind!, $title: String!, $theme: String!) {
           postActivity(input: { networkSlug: $slug, organisationId: $org, kind: $kind, title: $title, themes: [$theme], visibility: PUBLIC }) {
-            activity { id } errors { code message field } } }
+            activity { id postedAt } errors { code message field } } }
         """;
 
     private const string ProposeLink = """
@@ -54,6 +63,15 @@ public sealed class DashboardHubFixture : IAsyncLifetime
 
     public HubHost Hub { get; private set; } = null!;
 
+    /// <summary>The ISO week (e.g. 2026-W05) that everything was seeded in, as the API names weeks.</summary>
+    public string Week { get; private set; } = "";
+
+    /// <summary>The Monday 00:00 UTC <see cref="Week"/> starts at.</summary>
+    public DateTimeOffset WeekStart { get; private set; }
+
+    /// <summary>national(from:, to:) for <see cref="Week"/> alone.</summary>
+    public object WeekRange => new { from = Utc(WeekStart), to = Utc(WeekStart.AddDays(7)) };
+
     /// <summary>A client with the national role.</summary>
     public HubClient NationalViewer => Hub.As("stats@ons.example", HubRoles.NationalViewer);
 
@@ -62,7 +80,51 @@ public sealed class DashboardHubFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Hub = await HubHost.StartSqliteAsync();
+        // Seeding takes seconds: if it crossed into the next week, the counts are split between two weeks, so seed a
+        // fresh hub again (it cannot cross twice).
+        for (var attempt = 1; ; attempt++)
+        {
+            Hub = await HubHost.StartSqliteAsync();
+            var weeks = await SeedAsync();
+            if (weeks.Count == 1)
+            {
+                Week = weeks.Single();
+                var (year, week) = (int.Parse(Week[..4], CultureInfo.InvariantCulture), int.Parse(Week[6..], CultureInfo.InvariantCulture));
+                WeekStart = new DateTimeOffset(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday), TimeSpan.Zero);
+                break;
+            }
+
+            await Hub.DisposeAsync();
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"The dashboard hub was seeded across weeks {string.Join(", ", weeks)} three times.");
+            }
+        }
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await Task.WhenAll(new[] { North, West }.Select(s => Hub.Grains.GetNetworkStatistics(s).FlushAsync()));
+            var national = (await NationalViewer.GraphQLAsync(
+                "query($from: DateTime, $to: DateTime) { national(from: $from, to: $to) { weeklyTotals { count } newcomers { suppressed } membersJoined { count } introductions { requested connected } linkGraph { state } } }",
+                WeekRange))["data"]!["national"]!;
+            return national["linkGraph"]!.AsArray().Count == 1
+                && national["weeklyTotals"]!.AsArray().Single()!["count"]?.GetValue<int>() == Seeded.Sum(s => s.Count)
+                && national["newcomers"]!.AsArray().Single()!["suppressed"]!.GetValue<bool>()
+                && national["membersJoined"]!.AsArray().Single()!["count"]?.GetValue<int>() == Joined
+                && national["introductions"]!["requested"] is null && national["introductions"]!["connected"] is null;
+        });
+    }
+
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string IsoWeek(DateTimeOffset at) => $"{ISOWeek.GetYear(at.UtcDateTime)}-W{ISOWeek.GetWeekOfYear(at.UtcDateTime):00}";
+
+    /// <summary>Seeds <see cref="Hub"/>; returns the ISO weeks it touched: the clock's before and after, and each post's postedAt.</summary>
+    private async Task<SortedSet<string>> SeedAsync()
+    {
+        var weeks = new SortedSet<string>(StringComparer.Ordinal) { IsoWeek(DateTimeOffset.UtcNow) };
         var admin = Hub.As("admin", HubRoles.Admin);
         var northCoordinator = Hub.As("amara@bsn.example");
         var westCoordinator = Hub.As("priya@gmva.example");
@@ -73,12 +135,15 @@ public sealed class DashboardHubFixture : IAsyncLifetime
         var foodBank = await MemberAsync("sam@foodbank.example", "Gateshead Food Bank", North);
         var tenants = await MemberAsync("jo@tenants.example", "Tyneside Tenants", North);
         var salford = await MemberAsync("lee@salford.example", "Salford Cycles", West);
+        await MemberAsync("kim@ordsall.example", "Ordsall Community Garden", West);
+        await MemberAsync("ash@eccles.example", "Eccles Youth Club", West);
         foreach (var (network, kind, theme, count) in Seeded)
         {
             var (person, org) = network == North ? foodBank : salford;
             for (var i = 0; i < count; i++)
             {
-                await person.MutateAsync("postActivity", Post, new { org, slug = network, kind, title = $"{kind} {theme} {i}", theme });
+                var posted = await person.MutateAsync("postActivity", Post, new { org, slug = network, kind, title = $"{kind} {theme} {i}", theme });
+                weeks.Add(IsoWeek(DateTimeOffset.Parse(posted.Str("activity.postedAt"), CultureInfo.InvariantCulture)));
             }
         }
 
@@ -93,19 +158,9 @@ public sealed class DashboardHubFixture : IAsyncLifetime
         var id = requested.Str("introduction.id");
         await foodBank.Person.MutateAsync("respondToIntroduction", IntroductionsTests.Respond, new { id, accept = true });
         await tenants.Person.MutateAsync("respondToIntroduction", IntroductionsTests.Respond, new { id, accept = true });
-
-        // Until every count has reached its week: the link graph, the activity, and the connected introduction.
-        await Eventually.TrueAsync(async () =>
-        {
-            await Task.WhenAll(new[] { North, West }.Select(s => Hub.Grains.GetNetworkStatistics(s).FlushAsync()));
-            var national = (await NationalViewer.GraphQLAsync("{ national { weeklyTotals { count } introductions { requested connected } linkGraph { state } } }"))["data"]!["national"]!;
-            return national["linkGraph"]!.AsArray().Count == 1
-                && national["weeklyTotals"]!.AsArray()[^1]!["count"]?.GetValue<int>() == Seeded.Sum(s => s.Count)
-                && national["introductions"]!["requested"] is null && national["introductions"]!["connected"] is null;
-        });
+        weeks.Add(IsoWeek(DateTimeOffset.UtcNow));
+        return weeks;
     }
-
-    public async Task DisposeAsync() => await Hub.DisposeAsync();
 
     /// <summary>A person registers an organisation that joins <paramref name="network"/> (joins are automatic there).</summary>
     private async Task<(HubClient Person, string Org)> MemberAsync(string subject, string name, string network)

@@ -8,8 +8,9 @@ namespace OurSociety.Federation.Api.Tests.National;
 
 /// <summary>
 /// The dashboard in a real browser (headless Chromium driven by Playwright) against a seeded hub: the tables and charts
-/// show the seeded counts and the suppression marks, the token widens the scope, a bad range shows the API's code, and
-/// screenshots are kept under the test's output (TestResults/).
+/// show the seeded counts and the suppression marks in the week the fixture seeded (whatever week the test runs in), the
+/// token widens the scope, a bad range shows the API's code, and screenshots are kept under the test's output
+/// (TestResults/).
 /// </summary>
 [Collection(DashboardHubCollection.Name)]
 public sealed class NationalDashboardBrowserTests(DashboardHubFixture fixture, ITestOutputHelper output)
@@ -18,7 +19,9 @@ public sealed class NationalDashboardBrowserTests(DashboardHubFixture fixture, I
         query($from: DateTime, $to: DateTime) { national(from: $from, to: $to) { scope suppressionThreshold
           byRegion: activityByWeek(groupBy: [REGION]) { week region count suppressed }
           byKind: activityByWeek(groupBy: [KIND]) { week kind count suppressed }
-          weeklyTotals { week count suppressed } } }
+          weeklyTotals { week count suppressed }
+          newcomers { week count suppressed }
+          membersJoined { week count suppressed } } }
         """;
 
     private readonly HubHost _hub = fixture.Hub;
@@ -26,8 +29,9 @@ public sealed class NationalDashboardBrowserTests(DashboardHubFixture fixture, I
     [ChromiumFact]
     public async Task The_dashboard_shows_the_seeded_counts_with_suppression_marks_in_its_tables_and_charts_and_the_apis_code_for_a_bad_range()
     {
-        var now = DateTime.UtcNow;
-        var week = $"{ISOWeek.GetYear(now)}-W{ISOWeek.GetWeekOfYear(now):00}";
+        // The week everything was seeded in, not the clock's now: a run may start after the next Monday 00:00 UTC. The
+        // page's default range (the last twelve weeks) holds it either way.
+        var week = fixture.Week;
         var suppressed = "suppressed (<5)";
 
         using var playwright = await Playwright.CreateAsync();
@@ -55,6 +59,20 @@ public sealed class NationalDashboardBrowserTests(DashboardHubFixture fixture, I
 
         Assert.Equal("from", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
+        // Then the range's other fields (Tab steps through a date's parts) and each table in turn, the newcomers' after the kinds'.
+        var reached = new List<string>();
+        for (var i = 0; i < 30 && !reached.Contains("themes-table"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var id = await page.EvaluateAsync<string>("() => document.activeElement.id");
+            if (id != (reached.Count == 0 ? "from" : reached[^1]))
+            {
+                reached.Add(id);
+            }
+        }
+
+        Assert.Equal(["to", "token", "show", "regions-table", "kinds-table", "growth-table", "themes-table"], reached);
+
         // Region by week: the page's cells are the API's, and this week's seeded totals are there.
         var from = await page.InputValueAsync("#from");
         var to = await page.InputValueAsync("#to");
@@ -78,6 +96,15 @@ public sealed class NationalDashboardBrowserTests(DashboardHubFixture fixture, I
             Assert.Equal(Expected(c!), await Cell(page, kinds, c!.Str("kind")));
         }
 
+        // Newcomers (the two organisations that posted) are marked suppressed, never 0; the five joins are shown.
+        var growth = $"#growth-table-data tr[data-week='{week}']";
+        Assert.Equal(suppressed, await Cell(page, growth, "newcomers"));
+        Assert.Equal(DashboardHubFixture.Joined.ToString(CultureInfo.InvariantCulture), await Cell(page, growth, "membersJoined"));
+        foreach (var field in new[] { "newcomers", "membersJoined" })
+        {
+            Assert.Equal(Expected(api[field]!.AsArray().Single(c => c!.Str("week") == week)!), await Cell(page, growth, field));
+        }
+
         // Top themes: food first with its 15, transport (2) marked suppressed.
         Assert.Equal("food", await page.InnerTextAsync("#themes-table-data tbody tr:first-child th"));
         Assert.Equal("15", await page.InnerTextAsync("#themes-table-data tr[data-theme='food'] td:nth-of-type(1)"));
@@ -90,9 +117,14 @@ public sealed class NationalDashboardBrowserTests(DashboardHubFixture fixture, I
         Assert.Contains("Greater Manchester Voluntary Action", await page.InnerTextAsync("#links-table-data tbody"), StringComparison.Ordinal);
 
         // The charts were drawn (Chart.js is built in) and are described for screen readers.
-        Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart === 'function' && ['regions-chart', 'kinds-chart', 'themes-chart'].every(id => Chart.getChart(id) !== undefined)"));
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart === 'function' && ['regions-chart', 'kinds-chart', 'growth-chart', 'themes-chart'].every(id => Chart.getChart(id) !== undefined)"));
         Assert.Equal("img", await page.GetAttributeAsync("#regions-chart", "role"));
-        Assert.Equal([null, null], await page.EvaluateAsync<int?[]>($"() => ['WANT', 'EVENT'].map(k => Chart.getChart('kinds-chart').data.datasets.find(d => d.label.toUpperCase() === k).data.at(-1))"));
+        Assert.Equal("img", await page.GetAttributeAsync("#growth-chart", "role"));
+        const string AtWeek = "([id, label, week]) => { const c = Chart.getChart(id); const d = c.data.datasets.find(d => d.label === label); const i = c.data.labels.indexOf(week); return [d.data[i], d.suppressed[i] ? 1 : 0]; }";
+        Assert.Equal([null, 1], await page.EvaluateAsync<int?[]>(AtWeek, new object[] { "kinds-chart", "Want", week }));
+        Assert.Equal([null, 1], await page.EvaluateAsync<int?[]>(AtWeek, new object[] { "kinds-chart", "Event", week }));
+        Assert.Equal([null, 1], await page.EvaluateAsync<int?[]>(AtWeek, new object[] { "growth-chart", "Newcomer organisations", week }));
+        Assert.Equal([DashboardHubFixture.Joined, 0], await page.EvaluateAsync<int?[]>(AtWeek, new object[] { "growth-chart", "Organisations joining a network", week }));
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults")).FullName;
         await Screenshot(page, Path.Combine(shots, "national-dashboard-public.png"));
 
@@ -105,6 +137,8 @@ public sealed class NationalDashboardBrowserTests(DashboardHubFixture fixture, I
         Assert.Equal(suppressed, await page.InnerTextAsync("#funnel-table-data tr[data-stage='requested'] td"));
         Assert.Equal(suppressed, await page.InnerTextAsync("#funnel-table-data tr[data-stage='connected'] td"));
         Assert.Equal("0", await page.InnerTextAsync("#funnel-table-data tr[data-stage='declined'] td"));
+        Assert.Equal(suppressed, await Cell(page, growth, "newcomers"));
+        Assert.Equal(DashboardHubFixture.Joined.ToString(CultureInfo.InvariantCulture), await Cell(page, growth, "membersJoined"));
         await Screenshot(page, Path.Combine(shots, "national-dashboard-national-viewer.png"));
 
         // A range that ends before it starts: the API's code, shown in an alert, the field marked invalid.

@@ -26,6 +26,8 @@
     + '  byKind: activityByWeek(groupBy: [KIND]) { week kind count suppressed }\n'
     + '  byTheme: activityByWeek(groupBy: [THEME]) { week theme count suppressed }\n'
     + '  weeklyTotals { week count suppressed }\n'
+    + '  newcomers { week count suppressed }\n'
+    + '  membersJoined { week count suppressed }\n'
     + '  introductions { requested connected declined expired met wantsMet }\n'
     + '  linkGraph { from { slug name region } to { slug name region } state sharedKinds receivedKinds since }\n'
     + '} }';
@@ -146,26 +148,34 @@
     return node;
   }
 
-  /** A table of weeks (rows) by keys (columns), with each week's total as the last column. */
-  function weekTable(id, caption, keyTitle, keys, label, cellsByKey, totalsByWeek, weeks, threshold) {
+  /** Whether a cell is worth a row: a count above zero, or a suppressed one (which may be anything from 1 up). */
+  function something(cell) { return !!(cell && (cell.suppressed || cell.count)); }
+
+  /**
+   * A table of weeks (rows) by keys (columns), with each week's total as the last column when totalsByWeek is given
+   * (keyTitle names it). Weeks with nothing in any column are left out; empty is the sentence shown when none is left.
+   */
+  function weekTable(id, caption, keyTitle, keys, label, cellsByKey, totalsByWeek, weeks, threshold, empty) {
     var box = document.getElementById(id);
     box.textContent = '';
     var rows = weeks.filter(function (w) {
-      var t = totalsByWeek[w];
-      return (t && (t.suppressed || t.count)) || keys.some(function (k) { return cellsByKey[k + '|' + w]; });
+      return (totalsByWeek && something(totalsByWeek[w])) || keys.some(function (k) { return something(cellsByKey[k + '|' + w]); });
     });
     if (!rows.length) {
-      box.appendChild(el('p', 'No activity in this range.', { 'class': 'none' }));
+      box.appendChild(el('p', empty || 'No activity in this range.', { 'class': 'none' }));
       return;
     }
 
     var table = el('table', null, { id: id + '-data' });
-    table.appendChild(el('caption', caption + ' (weeks without activity are left out)'));
+    table.appendChild(el('caption', caption));
     var head = el('thead');
     var tr = el('tr');
     tr.appendChild(el('th', 'Week', { scope: 'col' }));
     keys.forEach(function (k) { tr.appendChild(el('th', label(k), { scope: 'col' })); });
-    tr.appendChild(el('th', 'All ' + keyTitle, { scope: 'col' }));
+    if (totalsByWeek) {
+      tr.appendChild(el('th', 'All ' + keyTitle, { scope: 'col' }));
+    }
+
     head.appendChild(tr);
     table.appendChild(head);
     var body = el('tbody');
@@ -177,9 +187,12 @@
         td.setAttribute('data-key', k);
         row.appendChild(td);
       });
-      var total = countCell(totalsByWeek[w], threshold);
-      total.setAttribute('data-key', 'total');
-      row.appendChild(total);
+      if (totalsByWeek) {
+        var total = countCell(totalsByWeek[w], threshold);
+        total.setAttribute('data-key', 'total');
+        row.appendChild(total);
+      }
+
       body.appendChild(row);
     });
     table.appendChild(body);
@@ -291,15 +304,29 @@
   function renderRegions(n, totals) {
     var ix = index(n.byRegion, function (c) { return c.region || '(no region)'; });
     var keys = ix.keys.sort();
-    weekTable('regions-table', 'Activity by region and week', 'regions', keys, function (k) { return k; }, ix.byKey, totals, n.weeks, n.suppressionThreshold);
+    weekTable('regions-table', 'Activity by region and week (weeks without activity are left out)', 'regions', keys, function (k) { return k; }, ix.byKey, totals, n.weeks, n.suppressionThreshold);
     drawChart('regions-chart', 'bar', n.weeks, seriesFor(keys, function (k) { return k; }, ix.byKey, n.weeks), n.suppressionThreshold);
   }
 
   function renderKinds(n, totals) {
     var ix = index(n.byKind, function (c) { return c.kind; });
     var keys = KINDS.filter(function (k) { return ix.keys.indexOf(k) >= 0; });
-    weekTable('kinds-table', 'Activity by kind and week', 'kinds', keys, kindLabel, ix.byKey, totals, n.weeks, n.suppressionThreshold);
+    weekTable('kinds-table', 'Activity by kind and week (weeks without activity are left out)', 'kinds', keys, kindLabel, ix.byKey, totals, n.weeks, n.suppressionThreshold);
     drawChart('kinds-chart', 'bar', n.weeks, seriesFor(keys, kindLabel, ix.byKey, n.weeks), n.suppressionThreshold);
+  }
+
+  var GROWTH = [['newcomers', 'Newcomer organisations'], ['membersJoined', 'Organisations joining a network']];
+
+  function renderGrowth(n) {
+    var byKey = {};
+    GROWTH.forEach(function (g) {
+      n[g[0]].forEach(function (c) { byKey[g[0] + '|' + c.week] = c; });
+    });
+    var keys = GROWTH.map(function (g) { return g[0]; });
+    var label = function (k) { return GROWTH[keys.indexOf(k)][1]; };
+    weekTable('growth-table', 'Newcomer organisations and organisations joining a network, by week (weeks with neither are left out)', null,
+      keys, label, byKey, null, n.weeks, n.suppressionThreshold, 'No newcomers and no organisations joining in this range.');
+    drawChart('growth-chart', 'bar', n.weeks, seriesFor(keys, label, byKey, n.weeks), n.suppressionThreshold);
   }
 
   function renderThemes(n) {
@@ -469,6 +496,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('.threshold'), function (s) { s.textContent = String(n.suppressionThreshold); });
     renderRegions(n, totals);
     renderKinds(n, totals);
+    renderGrowth(n);
     renderThemes(n);
     renderFunnel(n);
     renderLinks(n);

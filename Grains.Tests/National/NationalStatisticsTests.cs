@@ -70,6 +70,44 @@ public sealed class NationalStatisticsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_week_total_large_enough_to_publish_is_suppressed_when_it_would_give_away_a_suppressed_kind_and_published_when_it_would_not()
+    {
+        // All of a week in one region, three networks: 3 offers; 8 wants; 9 stories and 7 offers (27 in all). The
+        // network of 3 is small, so the network of 8 wants is hidden beside it, and WANT with it. With one region, the
+        // region's line is the week itself, so a published 27 would give the wants away: 27 − 10 offers − 9 stories = 8.
+        var week = NextWeek();
+        var small = await NetworkWithMemberAsync("East Midlands");
+        var wants = await NetworkWithMemberAsync("East Midlands");
+        var mixed = await NetworkWithMemberAsync("East Midlands");
+        await PostManyAsync(small, 3, ActivityKind.Offer, Visibility.Public);
+        await PostManyAsync(wants, 8, ActivityKind.Want, Visibility.Public);
+        await PostManyAsync(mixed, 9, ActivityKind.Story, Visibility.Public);
+        await PostManyAsync(mixed, 7, ActivityKind.Offer, Visibility.Public);
+        await FlushAsync(small, wants, mixed);
+
+        var byKind = await ReportAsync(Caller.Anonymous, week, NationalDimension.Kind);
+        Assert.Equal([(ActivityKind.Story, 9L, false), (ActivityKind.Want, null, true), (ActivityKind.Offer, 10L, false)], byKind.Cells.Select(c => (c.Kind!.Value, c.Count, c.Suppressed)));
+        var total = Assert.Single(byKind.Totals);
+        Assert.Equal((null, true), (total.Count, total.Suppressed));
+        var region = Assert.Single((await ReportAsync(Caller.Anonymous, week, NationalDimension.Region)).Cells);
+        Assert.Equal((null, true), (region.Count, region.Suppressed));
+        Assert.Empty(SuppressionAudit.Recoverable(await PublishedAsync(Caller.Anonymous, week, Suppression.Additive)));
+
+        // The next week, again all in one region: 10 stories and 2 events, both kinds hidden. The total (12) gives
+        // neither away, so it is published, and so is the region's.
+        var next = NextWeek();
+        var one = await NetworkWithMemberAsync("East Midlands");
+        await PostManyAsync(one, 10, ActivityKind.Story, Visibility.Public);
+        await PostManyAsync(one, 2, ActivityKind.Event, Visibility.Public);
+        await FlushAsync(one);
+
+        var nextByKind = await ReportAsync(Caller.Anonymous, next, NationalDimension.Kind);
+        Assert.Equal([(ActivityKind.Story, null, true), (ActivityKind.Event, null, true)], nextByKind.Cells.Select(c => (c.Kind!.Value, c.Count, c.Suppressed)));
+        Assert.Equal((12L, false), (Assert.Single(nextByKind.Totals).Count, Assert.Single(nextByKind.Totals).Suppressed));
+        Assert.Equal(12L, Assert.Single((await ReportAsync(Caller.Anonymous, next, NationalDimension.Region)).Cells).Count);
+    }
+
+    [Fact]
     public void Suppression_never_leaves_a_count_that_the_other_cells_and_totals_of_its_rows_and_columns_give_away()
     {
         var random = new Random(20261203);
