@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
 using Orleans.Reminders;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using OurSociety.Federation.Grains.Tests.Common;
@@ -28,13 +31,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageFaults.Inner);
+            // The hub's storage format (Orleans' binary serializer, as AddHubStorage sets it) rather than the memory
+            // provider's JSON default, so what a grain restores here is what it restores in the hub.
+            silo.AddMemoryGrainStorage(StorageFaults.Inner, (OptionsBuilder<MemoryGrainStorageOptions> memory) => memory
+                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.Services.AddKeyedSingleton<IGrainStorage>(HubStorage.Name, (sp, _) => new StorageFaults(sp.GetRequiredKeyedService<IGrainStorage>(StorageFaults.Inner)));
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddHubGrainServices();
             silo.AddIncomingGrainCallFilter<LinkMessageFaults>();
             silo.AddIncomingGrainCallFilter<IntroductionNoticeFaults>();
             silo.AddIncomingGrainCallFilter<FeedSegmentFaults>();
+            silo.AddIncomingGrainCallFilter<StatisticsPokeFaults>();
 
             // Reminders (and the introductions' deadlines, measured on their clock) on the same fake clock; tests that
             // need a deadline handled tick the grain as the reminder service would.

@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Common;
 using OurSociety.Federation.Feeds;
@@ -271,6 +272,47 @@ public sealed class NationalStatisticsTests(ClusterFixture fixture)
         await Task.WhenAll(Enumerable.Range(0, 300).Select(i => _given.PostAsync(network.Slug, network.Member, Post($"Story {i}", ActivityKind.Story, Visibility.Public))));
         await FlushAsync(network);
         Assert.Equal([(network.Slug, 300L)], Counts(await ReportAsync(Caller.Anonymous, week, NationalDimension.Network)));
+    }
+
+    [Fact]
+    public async Task Posts_are_counted_exactly_once_when_feed_pokes_are_lost_and_when_the_statistics_stop_after_sending_a_batch_before_recording_it()
+    {
+        var week = NextWeek();
+        var network = await NetworkWithMemberAsync("Wales");
+        async Task PostOneByOneAsync(int count, ActivityKind kind)
+        {
+            // One at a time, so each post is its own group commit and its own poke.
+            for (var i = 0; i < count; i++)
+            {
+                await _given.PostAsync(network.Slug, network.Member, Post($"{kind} {i}", kind, Visibility.Public));
+            }
+        }
+
+        async Task<(ActivityKind?, long?)[]> CountedAsync() =>
+            [.. (await ReportAsync(Caller.Anonymous, week, NationalDimension.Kind)).Cells.Select(c => (c.Kind, c.Count))];
+
+        await PostOneByOneAsync(10, ActivityKind.Story);
+        await FlushAsync(network);
+        Assert.Equal([(ActivityKind.Story, 10L)], await CountedAsync());
+
+        // The pokes of five offers lost between events and wants: the offers are read back from the feed, the rest counted from
+        // the pokes, each at its own position.
+        await PostOneByOneAsync(5, ActivityKind.Event);
+        StatisticsPokeFaults.DropNextFeedPokes(network.Slug, 5);
+        await PostOneByOneAsync(5, ActivityKind.Offer);
+        Assert.Equal(0, await Eventually.EqualAsync(0, () => Task.FromResult(StatisticsPokeFaults.Left(network.Slug))));
+        await PostOneByOneAsync(6, ActivityKind.Want);
+        await FlushAsync(network);
+        Assert.Equal([(ActivityKind.Story, 10L), (ActivityKind.Want, 6L), (ActivityKind.Offer, 5L), (ActivityKind.Event, 5L)], await CountedAsync());
+
+        // A round sends on its own (no flush, so its sending is not yet recorded); then the statistics stop. They come
+        // back with that batch still planned, count it again from the feed, send it again, and the week ignores it.
+        await PostOneByOneAsync(8, ActivityKind.Story);
+        await Eventually.EqualAsync(18L, async () => (await CountedAsync()).First().Item2 ?? 0);
+        await _grains.GetNetworkStatistics(network.Slug).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        await PostOneByOneAsync(7, ActivityKind.Want);
+        await FlushAsync(network);
+        Assert.Equal([(ActivityKind.Story, 18L), (ActivityKind.Want, 13L), (ActivityKind.Offer, 5L), (ActivityKind.Event, 5L)], await CountedAsync());
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class FeedGrain(
         if (_durableCount > 0)
         {
             // After a restart the statistics may have items left to send: they count from durable positions.
-            GrainFactory.GetNetworkStatistics(Slug).PokeAsync().Ignore();
+            GrainFactory.GetNetworkStatistics(Slug).PokeAsync(null).Ignore();
         }
 
         return Task.CompletedTask;
@@ -285,6 +285,7 @@ public sealed class FeedGrain(
         await SealWrittenAsync();
 
         var s = state.State;
+        var written = _pending.Count > 0 ? new FeedWritten([.. _pending]) : null;
         s.Tail.AddRange(_pending);
         s.PublicCount += _pendingPublic;
         s.RecentRequests.AddRange(_pendingRequests);
@@ -325,8 +326,8 @@ public sealed class FeedGrain(
         _durableCount = count;
         if (grew)
         {
-            // One way, once per group commit: posting never waits on national statistics.
-            GrainFactory.GetNetworkStatistics(Slug).PokeAsync().Ignore();
+            // One way, once per group commit, with what it wrote: posting never waits on national statistics.
+            GrainFactory.GetNetworkStatistics(Slug).PokeAsync(written).Ignore();
         }
     }
 

@@ -8,11 +8,15 @@ namespace OurSociety.Federation.National;
 [Alias("INetworkStatisticsGrain")]
 public interface INetworkStatisticsGrain : IGrainWithStringKey
 {
-    /// <summary>The network's feed has new durable items: count and send them soon. One way; a lost poke is made up by the next.</summary>
+    /// <summary>
+    /// Something to count soon: the feed's items it has just written (<paramref name="written"/>, counted from here when
+    /// they follow on from what is held, and otherwise read from the feed), or, when null, a change of the network's
+    /// members or links. One way; a lost poke is made up by the next, or by the regular re-read of members and links.
+    /// </summary>
     [OneWay]
     [AlwaysInterleave]
     [Alias("PokeAsync")]
-    Task PokeAsync();
+    Task PokeAsync(FeedWritten? written);
 
     /// <summary>Counts and sends everything not yet sent, and returns once the weeks have it.</summary>
     [AlwaysInterleave]

@@ -7,6 +7,7 @@ using OurSociety.Federation.Feeds;
 using OurSociety.Federation.Introductions;
 using OurSociety.Federation.Networks.Links;
 using OurSociety.Federation.Storage;
+using Activity = OurSociety.Federation.Feeds.Activity;
 
 namespace OurSociety.Federation.National;
 
@@ -16,6 +17,13 @@ namespace OurSociety.Federation.National;
 /// that arrive while a round runs share the next round. A round finishes the planned batch, applies a new say, sends
 /// withdrawals, then plans and sends the next batch. A failed round is tried again by a grain timer (1 s doubling to a
 /// minute) and, after a restart, when the feed next pokes.
+/// <para>
+/// A busy network costs one write of this state per round: the plan's write also records the batch before it as sent
+/// (which was sent, but not yet recorded, at the end of the round before). If the grain stops in between, the stored
+/// plan is the sent batch, which is counted again and sent again with the same sequence number, and the weeks ignore it.
+/// The feed's items come with its pokes and are counted from memory when they follow on from those held; members and
+/// links are read when the network pokes, on a flush, and otherwise every <see cref="SideReadInterval"/>.
+/// </para>
 /// </remarks>
 [Reentrant]
 public sealed class NetworkStatisticsGrain(
@@ -31,6 +39,12 @@ public sealed class NetworkStatisticsGrain(
 
     private const int MaxRemembered = 10_000;
 
+    /// <summary>The most feed items held from pokes; past it they are dropped and read back from the feed.</summary>
+    private const int MaxInHand = 2 * MaxBatch;
+
+    /// <summary>How often members, links, introductions and wants met are read when nothing said they changed.</summary>
+    public static readonly TimeSpan SideReadInterval = TimeSpan.FromSeconds(30);
+
     private readonly Dictionary<string, FirstActivity> _firsts = new(StringComparer.Ordinal);
 
     private CoalescingWriter? _loop;
@@ -40,6 +54,16 @@ public sealed class NetworkStatisticsGrain(
     private TimeSpan _backoff = TimeSpan.FromSeconds(1);
     private long _lastRound;
     private int _flushes;
+
+    // Feed items from pokes, at consecutive positions from _inHand[0].Seq: what the feed wrote, durably.
+    private readonly List<Activity> _inHand = [];
+
+    // Whether members, links, introductions or wants met may have changed since they were last read.
+    private bool _sideChanged = true;
+    private long _sideReadAt;
+
+    // The last batch was sent but its sending is not yet in storage (the next write records it).
+    private bool _unrecorded;
 
     private string Slug => this.GetPrimaryKeyString()["stats:".Length..];
 
@@ -56,14 +80,44 @@ public sealed class NetworkStatisticsGrain(
         return Task.CompletedTask;
     }
 
-    public Task PokeAsync()
+    public Task PokeAsync(FeedWritten? written)
     {
-        if (options.Value.Enabled)
+        if (!options.Value.Enabled)
         {
-            Kick();
+            return Task.CompletedTask;
         }
 
+        if (written is { Items.Count: > 0 } w)
+        {
+            Hold(w.Items);
+        }
+        else
+        {
+            _sideChanged = true;
+        }
+
+        Kick();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps a group commit's items if they follow on from those held; otherwise starts again from them.</summary>
+    private void Hold(IReadOnlyList<Activity> items)
+    {
+        var first = items[0].Seq;
+        var end = _inHand.Count == 0 ? first : _inHand[^1].Seq + 1;
+        if (first < end || first < S.Through)
+        {
+            // Already held or counted (pokes may arrive out of order): the feed has them if they are needed.
+            return;
+        }
+
+        if (first > end || _inHand.Count + items.Count > MaxInHand)
+        {
+            // A gap (a poke lost or still on its way) or a backlog: what is missing is read from the feed.
+            _inHand.Clear();
+        }
+
+        _inHand.AddRange(items);
     }
 
     public async Task FlushAsync()
@@ -109,6 +163,9 @@ public sealed class NetworkStatisticsGrain(
             await Task.Delay(wait);
         }
 
+        // Taken now, so that a poke from the network during this round asks the next one to read again.
+        var side = _sideChanged || _flushes > 0 || Stopwatch.GetElapsedTime(_sideReadAt) >= SideReadInterval;
+        _sideChanged = false;
         try
         {
             if (S.Planned is { } planned)
@@ -118,14 +175,27 @@ public sealed class NetworkStatisticsGrain(
 
             await ApplyConsentAsync();
             await SendWithdrawalsAsync();
-            while (options.Value.Enabled && await PlanAsync() is { } next)
+            // One batch a round, unless a backlog fills batches to the brim: posts that arrive while a batch is sent
+            // wait for the next round, so a busy feed is counted once a round instead of batch after batch without pause.
+            while (options.Value.Enabled && await PlanAsync(side) is { } next)
             {
                 await SendAsync(next);
+                if (next.UpTo - next.From < MaxBatch)
+                {
+                    break;
+                }
             }
 
-            if (options.Value.Enabled)
+            if (options.Value.Enabled && side)
             {
                 await SendLinksAsync();
+                _sideReadAt = Stopwatch.GetTimestamp();
+            }
+
+            if (_unrecorded && (_flushes > 0 || !options.Value.Enabled))
+            {
+                // Someone waits on this round (or nothing more will be planned): record the last batch sent now.
+                await WriteAsync();
             }
 
             _backoff = TimeSpan.FromSeconds(1);
@@ -135,6 +205,7 @@ public sealed class NetworkStatisticsGrain(
         }
         catch (Exception e)
         {
+            _sideChanged |= side;
             NationalLog.SendFailed(logger, e, Slug, _backoff);
             _retry?.Dispose();
             _retry = this.RegisterGrainTimer(() => _loop!.WriteAsync(), new GrainTimerCreationOptions(_backoff, Timeout.InfiniteTimeSpan) { KeepAlive = true });
@@ -176,7 +247,7 @@ public sealed class NetworkStatisticsGrain(
         }
 
         _pendingConsent = null;
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        await WriteAsync();
     }
 
     private async Task SendWithdrawalsAsync()
@@ -197,7 +268,7 @@ public sealed class NetworkStatisticsGrain(
             S.Withdrawals.Remove(week);
         }
 
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        await WriteAsync();
     }
 
     /// <summary>Tells the link graph of the network's active links when they changed since it last did.</summary>
@@ -219,11 +290,14 @@ public sealed class NetworkStatisticsGrain(
         await GrainFactory.GetGrain<INationalLinksGrain>(NationalLinks.Key).SetAsync(Slug, version, active);
         S.SentLinks = [.. peers];
         S.LinksVersion = version;
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        await WriteAsync();
     }
 
-    /// <summary>Plans the next batch and writes the plan before anything is sent; null if there is nothing new.</summary>
-    private async Task<PlannedBatch?> PlanAsync()
+    /// <summary>
+    /// Plans the next batch and writes the plan (and that the batch before it was sent) before anything is sent; null if
+    /// there is nothing new. Members, introductions and wants met are read only when <paramref name="side"/>.
+    /// </summary>
+    private async Task<PlannedBatch?> PlanAsync(bool side)
     {
         // A feed without a network (none to read members or a region from) has nothing to count.
         if (S.Region is null)
@@ -239,9 +313,9 @@ public sealed class NetworkStatisticsGrain(
         var feed = GrainFactory.GetFeed(Slug);
         var upTo = Math.Min(await feed.GetCountAsync(), S.Through + MaxBatch);
         var consent = S.Consent;
-        var introductions = consent.OptedIn ? await GrainFactory.GetIntroductionCountsAsync(Slug) : S.SentIntroductions;
-        var wantsMet = consent.OptedIn ? await GrainFactory.GetMatches(Slug).GetWantsMetAsync() : S.SentWantsMet;
-        var (membersThrough, joined) = await JoinedAsync();
+        var introductions = consent.OptedIn && side ? await GrainFactory.GetIntroductionCountsAsync(Slug) : S.SentIntroductions;
+        var wantsMet = consent.OptedIn && side ? await GrainFactory.GetMatches(Slug).GetWantsMetAsync() : S.SentWantsMet;
+        var (membersThrough, joined) = side ? await JoinedAsync() : (S.MembersThrough, []);
         if (upTo <= S.Through && introductions == S.SentIntroductions && wantsMet == S.SentWantsMet && joined.Count == 0)
         {
             return null;
@@ -264,12 +338,15 @@ public sealed class NetworkStatisticsGrain(
         };
         S.LastSeq = plan.Seq;
         S.Planned = plan;
-        await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        await WriteAsync();
         _counted = counted;
         return plan;
     }
 
-    /// <summary>Sends each week its part of <paramref name="plan"/> (counted again from the feed after a restart), then records it sent.</summary>
+    /// <summary>
+    /// Sends each week its part of <paramref name="plan"/> (counted again from the feed after a restart), then marks it
+    /// sent in memory; the next write records that.
+    /// </summary>
     private async Task SendAsync(PlannedBatch plan)
     {
         var counted = _counted ?? await CountAsync(plan);
@@ -298,7 +375,17 @@ public sealed class NetworkStatisticsGrain(
         }
 
         S.Planned = null;
+        _unrecorded = true;
+        if (_inHand.Count > 0)
+        {
+            _inHand.RemoveRange(0, (int)Math.Clamp(S.Through - _inHand[0].Seq, 0, _inHand.Count));
+        }
+    }
+
+    private async Task WriteAsync()
+    {
         await state.WriteOrDeactivateAsync(DeactivateOnIdle);
+        _unrecorded = false;
     }
 
     /// <summary>Members who joined since those counted, by the week they joined (membership lists are public), and the last one's position.</summary>
@@ -333,9 +420,11 @@ public sealed class NetworkStatisticsGrain(
         var byWeek = new Dictionary<string, (ActivityCounts Public, ActivityCounts? Consented)>(StringComparer.Ordinal);
         var firsts = new Dictionary<string, (long Seq, string Week, bool Public)>(StringComparer.Ordinal);
         var since = S.Consent.Since;
-        for (var from = plan.From; from < plan.UpTo; from += ReadChunk)
+        for (var from = plan.From; from < plan.UpTo;)
         {
-            foreach (var activity in await feed.GetRangeAsync(from, (int)Math.Min(ReadChunk, plan.UpTo - from)))
+            var items = await ReadAsync(feed, from, plan.UpTo);
+            from += items.Count;
+            foreach (var activity in items)
             {
                 var week = NationalWeeks.Of(activity.PostedAt);
                 var counts = byWeek.TryGetValue(week, out var c) ? c : (new ActivityCounts(), null);
@@ -375,6 +464,21 @@ public sealed class NetworkStatisticsGrain(
         }
 
         return byWeek.ToDictionary(e => e.Key, e => Batch(plan, e.Value.Public, e.Value.Consented), StringComparer.Ordinal);
+    }
+
+    /// <summary>The feed's items from <paramref name="from"/> on, before <paramref name="upTo"/>: those held if they start there, otherwise a chunk read from the feed.</summary>
+    private async Task<IReadOnlyList<Activity>> ReadAsync(IFeedGrain feed, long from, long upTo)
+    {
+        var held = _inHand.Count == 0 ? -1 : _inHand[0].Seq;
+        if (held >= 0 && from >= held && from < held + _inHand.Count)
+        {
+            return _inHand.GetRange((int)(from - held), (int)Math.Min(upTo - from, held + _inHand.Count - from));
+        }
+
+        // Up to where the held items start, if they start later.
+        var end = held > from ? Math.Min(upTo, held) : upTo;
+        var items = await feed.GetRangeAsync(from, (int)Math.Min(ReadChunk, end - from));
+        return items.Count > 0 ? items : throw new InvalidOperationException($"The feed of '{Slug}' returned nothing at position {from}, below its count {upTo}.");
     }
 
     /// <summary>Keeps an author's first activity (it never changes), so a busy author costs one claim per activation.</summary>

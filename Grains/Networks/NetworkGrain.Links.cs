@@ -248,7 +248,7 @@ public sealed partial class NetworkGrain
         var version = _state.State.SharingVersion = Math.Max(_state.State.SharingVersion + 1, _time.GetUtcNow().UtcTicks);
 
         // Active links changed: the national link graph hears through the network's statistics, one way.
-        National.NationalWeeks.GetNetworkStatistics(GrainFactory, Slug).PokeAsync().Ignore();
+        National.NationalWeeks.GetNetworkStatistics(GrainFactory, Slug).PokeAsync(null).Ignore();
         return GrainFactory.GetFeed(Slug).SetSharingAsync(version, sharing);
     }
 

@@ -152,7 +152,7 @@ public sealed partial class NetworkGrain
         _members.Add(organisationId);
 
         // Members joining count in national statistics, which read them by position after their round's interval.
-        National.NationalWeeks.GetNetworkStatistics(GrainFactory, Slug).PokeAsync().Ignore();
+        National.NationalWeeks.GetNetworkStatistics(GrainFactory, Slug).PokeAsync(null).Ignore();
     }
 
     private void DropMember(string organisationId)
