@@ -21,14 +21,21 @@ public sealed class ActivityCounts
     public void Add(Activity activity)
     {
         Kinds[activity.Kind] = Kinds.GetValueOrDefault(activity.Kind) + 1;
-        if (activity.Themes.Count == 0)
+        switch (activity.Themes.Count)
         {
-            Add(new ThemeCell(activity.Kind, ""), 1);
-        }
+            case 0:
+                Add(new ThemeCell(activity.Kind, ""), 1);
+                break;
+            case 1:
+                Add(new ThemeCell(activity.Kind, activity.Themes[0]), 1);
+                break;
+            default:
+                foreach (var theme in activity.Themes.Distinct(StringComparer.Ordinal))
+                {
+                    Add(new ThemeCell(activity.Kind, theme), 1);
+                }
 
-        foreach (var theme in activity.Themes.Distinct(StringComparer.Ordinal))
-        {
-            Add(new ThemeCell(activity.Kind, theme), 1);
+                break;
         }
     }
 

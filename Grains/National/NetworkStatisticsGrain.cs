@@ -65,6 +65,9 @@ public sealed class NetworkStatisticsGrain(
     // The last batch was sent but its sending is not yet in storage (the next write records it).
     private bool _unrecorded;
 
+    // A round has been asked for and has not started yet.
+    private bool _kicked;
+
     private string Slug => this.GetPrimaryKeyString()["stats:".Length..];
 
     private NetworkStatisticsState S => state.State;
@@ -151,7 +154,15 @@ public sealed class NetworkStatisticsGrain(
 
     public Task<NationalConsent> GetConsentAsync() => Task.FromResult(S.Consent);
 
-    private void Kick() => _loop!.WriteAsync().Ignore();
+    /// <summary>Asks for a round, once: a busy feed pokes after every group commit, and all the pokes before a round starts share it.</summary>
+    private void Kick()
+    {
+        if (!_kicked)
+        {
+            _kicked = true;
+            _loop!.WriteAsync().Ignore();
+        }
+    }
 
     private async Task RoundAsync()
     {
@@ -162,6 +173,9 @@ public sealed class NetworkStatisticsGrain(
         {
             await Task.Delay(wait);
         }
+
+        // From here on a poke asks for another round.
+        _kicked = false;
 
         // Taken now, so that a poke from the network during this round asks the next one to read again.
         var side = _sideChanged || _flushes > 0 || Stopwatch.GetElapsedTime(_sideReadAt) >= SideReadInterval;
@@ -420,13 +434,22 @@ public sealed class NetworkStatisticsGrain(
         var byWeek = new Dictionary<string, (ActivityCounts Public, ActivityCounts? Consented)>(StringComparer.Ordinal);
         var firsts = new Dictionary<string, (long Seq, string Week, bool Public)>(StringComparer.Ordinal);
         var since = S.Consent.Since;
+        var weekStart = DateTimeOffset.MaxValue;
+        var weekName = "";
         for (var from = plan.From; from < plan.UpTo;)
         {
             var items = await ReadAsync(feed, from, plan.UpTo);
             from += items.Count;
             foreach (var activity in items)
             {
-                var week = NationalWeeks.Of(activity.PostedAt);
+                if (activity.PostedAt < weekStart || activity.PostedAt >= weekStart.AddDays(7))
+                {
+                    // Items come in posting order, so the week changes rarely: name it once per change.
+                    weekStart = NationalWeeks.StartOf(activity.PostedAt);
+                    weekName = NationalWeeks.Of(weekStart);
+                }
+
+                var week = weekName;
                 var counts = byWeek.TryGetValue(week, out var c) ? c : (new ActivityCounts(), null);
                 if (activity.Visibility == Visibility.Public)
                 {
