@@ -32,15 +32,7 @@ public static class GraphQLClient
     /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> (with a bearer token if given) and returns the response bytes; throws unless 200.</summary>
     public static async Task<byte[]> PostGraphQLAsync(this HttpClient client, byte[] body, string path = "graphql", string? token = null)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = _json;
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.Accept.Add(_accept);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
+        using var request = Request(body, path, token);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return response.StatusCode == HttpStatusCode.OK
@@ -54,15 +46,7 @@ public static class GraphQLClient
     /// </summary>
     public static async Task<long> DrainGraphQLAsync(this HttpClient client, byte[] body, string path = "graphql", string? token = null)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = _json;
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.Accept.Add(_accept);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
+        using var request = Request(body, path, token);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync();
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -88,5 +72,20 @@ public static class GraphQLClient
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>A GraphQL POST of <paramref name="body"/> as JSON, with a bearer token if given; disposing it disposes its content.</summary>
+    private static HttpRequestMessage Request(byte[] body, string path, string? token)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = _json;
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Accept.Add(_accept);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
     }
 }
