@@ -25,6 +25,25 @@ public sealed class CoalescingWriter(Func<Task> write)
         return task;
     }
 
+    /// <summary>
+    /// Asks for a write without waiting on it. Everyone who asks before the next write begins shares one task, observed
+    /// once, so a failure is not left unobserved and asking costs nothing per caller; a caller that needs to know the
+    /// outcome awaits <see cref="WriteAsync"/> instead.
+    /// </summary>
+    public void Request()
+    {
+        if (_next is null)
+        {
+            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _next.Task.Ignore();
+        }
+
+        if (!_draining)
+        {
+            _ = DrainAsync();
+        }
+    }
+
     private async Task DrainAsync()
     {
         _draining = true;

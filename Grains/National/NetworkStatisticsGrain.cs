@@ -65,9 +65,6 @@ public sealed class NetworkStatisticsGrain(
     // The last batch was sent but its sending is not yet in storage (the next write records it).
     private bool _unrecorded;
 
-    // A round has been asked for and has not started yet.
-    private bool _kicked;
-
     private string Slug => this.GetPrimaryKeyString()["stats:".Length..];
 
     private NetworkStatisticsState S => state.State;
@@ -154,15 +151,8 @@ public sealed class NetworkStatisticsGrain(
 
     public Task<NationalConsent> GetConsentAsync() => Task.FromResult(S.Consent);
 
-    /// <summary>Asks for a round, once: a busy feed pokes after every group commit, and all the pokes before a round starts share it.</summary>
-    private void Kick()
-    {
-        if (!_kicked)
-        {
-            _kicked = true;
-            _loop!.WriteAsync().Ignore();
-        }
-    }
+    /// <summary>Asks for a round: a busy feed pokes after every group commit, and all the pokes before a round begins share it.</summary>
+    private void Kick() => _loop!.Request();
 
     private async Task RoundAsync()
     {
@@ -173,9 +163,6 @@ public sealed class NetworkStatisticsGrain(
         {
             await Task.Delay(wait);
         }
-
-        // From here on a poke asks for another round.
-        _kicked = false;
 
         // Taken now, so that a poke from the network during this round asks the next one to read again.
         var side = _sideChanged || _flushes > 0 || Stopwatch.GetElapsedTime(_sideReadAt) >= SideReadInterval;
@@ -434,7 +421,7 @@ public sealed class NetworkStatisticsGrain(
         var byWeek = new Dictionary<string, (ActivityCounts Public, ActivityCounts? Consented)>(StringComparer.Ordinal);
         var firsts = new Dictionary<string, (long Seq, string Week, bool Public)>(StringComparer.Ordinal);
         var since = S.Consent.Since;
-        var weekStart = DateTimeOffset.MaxValue;
+        DateTimeOffset weekStart = DateTimeOffset.MaxValue, weekEnd = DateTimeOffset.MinValue;
         var weekName = "";
         for (var from = plan.From; from < plan.UpTo;)
         {
@@ -442,10 +429,11 @@ public sealed class NetworkStatisticsGrain(
             from += items.Count;
             foreach (var activity in items)
             {
-                if (activity.PostedAt < weekStart || activity.PostedAt >= weekStart.AddDays(7))
+                if (activity.PostedAt < weekStart || activity.PostedAt >= weekEnd)
                 {
                     // Items come in posting order, so the week changes rarely: name it once per change.
                     weekStart = NationalWeeks.StartOf(activity.PostedAt);
+                    weekEnd = weekStart.AddDays(7);
                     weekName = NationalWeeks.Of(weekStart);
                 }
 
