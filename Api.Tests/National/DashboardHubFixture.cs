@@ -88,16 +88,15 @@ public sealed class DashboardHubFixture : IAsyncLifetime
             var weeks = await SeedAsync();
             if (weeks.Count == 1)
             {
-                Week = weeks.Single();
-                var (year, week) = (int.Parse(Week[..4], CultureInfo.InvariantCulture), int.Parse(Week[6..], CultureInfo.InvariantCulture));
-                WeekStart = new DateTimeOffset(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday), TimeSpan.Zero);
+                WeekStart = weeks.Single();
+                Week = NationalWeeks.Of(WeekStart);
                 break;
             }
 
             await Hub.DisposeAsync();
             if (attempt == 3)
             {
-                throw new InvalidOperationException($"The dashboard hub was seeded across weeks {string.Join(", ", weeks)} three times.");
+                throw new InvalidOperationException($"The dashboard hub was seeded across weeks {string.Join(", ", weeks.Select(NationalWeeks.Of))} three times.");
             }
         }
 
@@ -119,12 +118,10 @@ public sealed class DashboardHubFixture : IAsyncLifetime
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string IsoWeek(DateTimeOffset at) => $"{ISOWeek.GetYear(at.UtcDateTime)}-W{ISOWeek.GetWeekOfYear(at.UtcDateTime):00}";
-
-    /// <summary>Seeds <see cref="Hub"/>; returns the ISO weeks it touched: the clock's before and after, and each post's postedAt.</summary>
-    private async Task<SortedSet<string>> SeedAsync()
+    /// <summary>Seeds <see cref="Hub"/>; returns the starts of the ISO weeks it touched: the clock's before and after, and each post's postedAt.</summary>
+    private async Task<SortedSet<DateTimeOffset>> SeedAsync()
     {
-        var weeks = new SortedSet<string>(StringComparer.Ordinal) { IsoWeek(DateTimeOffset.UtcNow) };
+        var weeks = new SortedSet<DateTimeOffset> { NationalWeeks.StartOf(DateTimeOffset.UtcNow) };
         var admin = Hub.As("admin", HubRoles.Admin);
         var northCoordinator = Hub.As("amara@bsn.example");
         var westCoordinator = Hub.As("priya@gmva.example");
@@ -143,7 +140,7 @@ public sealed class DashboardHubFixture : IAsyncLifetime
             for (var i = 0; i < count; i++)
             {
                 var posted = await person.MutateAsync("postActivity", Post, new { org, slug = network, kind, title = $"{kind} {theme} {i}", theme });
-                weeks.Add(IsoWeek(DateTimeOffset.Parse(posted.Str("activity.postedAt"), CultureInfo.InvariantCulture)));
+                weeks.Add(NationalWeeks.StartOf(DateTimeOffset.Parse(posted.Str("activity.postedAt"), CultureInfo.InvariantCulture)));
             }
         }
 
@@ -158,7 +155,7 @@ public sealed class DashboardHubFixture : IAsyncLifetime
         var id = requested.Str("introduction.id");
         await foodBank.Person.MutateAsync("respondToIntroduction", IntroductionsTests.Respond, new { id, accept = true });
         await tenants.Person.MutateAsync("respondToIntroduction", IntroductionsTests.Respond, new { id, accept = true });
-        weeks.Add(IsoWeek(DateTimeOffset.UtcNow));
+        weeks.Add(NationalWeeks.StartOf(DateTimeOffset.UtcNow));
         return weeks;
     }
 
