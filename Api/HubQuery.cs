@@ -60,8 +60,8 @@ public sealed class HubQuery : ObjectGraphType
         Field<OrganisationType>("organisation")
             .Description("An organisation by its id; null if there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global id (or its plain org_ id).")
-            .Resolve(ctx => OrganisationIds.TryParse(ctx.GetArgument<string>("id")) is { } id
-                ? ctx.RequestServices!.GetRequiredService<HubRequest>().Organisations.Load(id)
+            .ResolveAsync(async ctx => OrganisationIds.TryParse(ctx.GetArgument<string>("id")) is { } id
+                ? await ctx.RequestServices!.GetRequiredService<HubRequest>().ReadOrganisationAsync(id)
                 : null);
     }
 }

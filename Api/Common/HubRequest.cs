@@ -50,7 +50,24 @@ public sealed class HubRequest
     /// </summary>
     public Task<Caller> CallerAsync(ClaimsPrincipal? user) => _caller ??= SignInAsync(user);
 
+    /// <summary>Organisations named by other objects (authors, members, parties): the cache first, then one batch.</summary>
     public BatchLoader<string, OrganisationProfile?> Organisations { get; }
+
+    /// <summary>
+    /// An organisation asked for by its id (<c>organisation(id:)</c>, <c>node</c>): read from its grain, never the cache,
+    /// so that what a network's decision changed (its membership, told to the organisation one-way) shows as soon as
+    /// the organisation has heard; the cache is refreshed with it.
+    /// </summary>
+    public async Task<OrganisationProfile?> ReadOrganisationAsync(string id)
+    {
+        if (!HubIds.IsOrganisationId(id) || await Grains.GetOrganisation(id).GetProfileAsync() is not { } profile)
+        {
+            return null;
+        }
+
+        OrganisationCache.Set(profile);
+        return profile;
+    }
 
     public BatchLoader<string, NetworkProfile?> Networks { get; }
 

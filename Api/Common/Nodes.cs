@@ -23,7 +23,7 @@ public static class Nodes
         return type switch
         {
             NodeTypes.Network when Input.IsSlug(key) => await hub.Grains.GetNetwork(key).GetProfileAsync(),
-            NodeTypes.Organisation when HubIds.IsOrganisationId(key) => await hub.Grains.GetOrganisation(key).GetProfileAsync(),
+            NodeTypes.Organisation => await hub.ReadOrganisationAsync(key),
             NodeTypes.Activity when ActivityIds.TryParse(key, out var slug, out var seq) => await hub.Grains.GetNetwork(slug).GetActivityAsync(await hub.CallerAsync(user), seq),
             NodeTypes.Introduction when HubIds.IsIntroductionId(key) => await hub.Grains.GetIntroduction(key).GetAsync(await hub.CallerAsync(user)),
             _ => null,
