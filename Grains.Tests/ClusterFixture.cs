@@ -15,7 +15,8 @@ namespace OurSociety.Federation.Grains.Tests;
 /// <summary>
 /// One in-process Orleans cluster shared by the grain behaviour tests, with in-memory grain storage (the storage
 /// backends have their own contract suite) whose writes a test can fail (<see cref="StorageFaults"/>), in-memory
-/// reminders and a fake clock that drives both the grains and the reminders. Tests use unique keys, so they never see
+/// reminders and a fake clock that drives both the grains and the reminders (its periodic timers do not catch up:
+/// <see cref="NoCatchUpClock"/>). Tests use unique keys, so they never see
 /// each other.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
@@ -36,7 +37,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageFaults.Inner, (OptionsBuilder<MemoryGrainStorageOptions> memory) => memory
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.Services.AddKeyedSingleton<IGrainStorage>(HubStorage.Name, (sp, _) => new StorageFaults(sp.GetRequiredKeyedService<IGrainStorage>(StorageFaults.Inner)));
-            silo.Services.AddSingleton<TimeProvider>(Time);
+            var clock = new NoCatchUpClock(Time);
+            silo.Services.AddSingleton<TimeProvider>(clock);
             silo.Services.AddHubGrainServices();
             silo.AddIncomingGrainCallFilter<LinkMessageFaults>();
             silo.AddIncomingGrainCallFilter<IntroductionNoticeFaults>();
@@ -46,7 +48,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Reminders (and the introductions' deadlines, measured on their clock) on the same fake clock; tests that
             // need a deadline handled tick the grain as the reminder service would.
             silo.UseInMemoryReminderService();
-            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Time);
+            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
