@@ -16,8 +16,7 @@ namespace OurSociety.Federation.Grains.Tests;
 /// One in-process Orleans cluster shared by the grain behaviour tests, with in-memory grain storage (the storage
 /// backends have their own contract suite) whose writes a test can fail (<see cref="StorageFaults"/>), in-memory
 /// reminders and a fake clock that drives both the grains and the reminders (its periodic timers do not catch up:
-/// <see cref="NoCatchUpClock"/>). Tests use unique keys, so they never see
-/// each other.
+/// <see cref="NoCatchUpClock"/>). Tests use unique keys, so they never see each other.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OurSociety.Federation.Access;
 using OurSociety.Federation.Api.Organisations;
 using OurSociety.Federation.Common;
@@ -38,7 +39,7 @@ public sealed class MembershipTests(SqliteHubFixture fixture) : IClassFixture<Sq
         Assert.Equal([slug], NetworksOf(answer, "node"));
     }
 
-    private static string[] NetworksOf(System.Text.Json.Nodes.JsonNode answer, string field)
+    private static string[] NetworksOf(JsonNode answer, string field)
     {
         Assert.Null(answer["errors"]);
         return answer["data"]![field]!["networks"]!.Values(n => n!.Str("slug"));

@@ -21,18 +21,7 @@ public sealed class HubRequest
     {
         Grains = grains;
         OrganisationCache = organisations;
-        Organisations = new(
-            FetchAsync<string, OrganisationProfile?>(async (id, _) =>
-            {
-                var profile = HubIds.IsOrganisationId(id) ? await grains.GetOrganisation(id).GetProfileAsync() : null;
-                if (profile is not null)
-                {
-                    organisations.Set(profile);
-                }
-
-                return profile;
-            }),
-            organisations.TryGet);
+        Organisations = new(FetchAsync<string, OrganisationProfile?>((id, _) => ReadOrganisationAsync(id)), organisations.TryGet);
         Networks = new(FetchAsync<string, NetworkProfile?>((slug, _) => Input.IsSlug(slug) ? grains.GetNetwork(slug).GetProfileAsync() : Task.FromResult<NetworkProfile?>(null)));
     }
 
@@ -54,9 +43,9 @@ public sealed class HubRequest
     public BatchLoader<string, OrganisationProfile?> Organisations { get; }
 
     /// <summary>
-    /// An organisation asked for by its id (<c>organisation(id:)</c>, <c>node</c>): read from its grain, never the cache,
-    /// so that what a network's decision changed (its membership, told to the organisation one-way) shows as soon as
-    /// the organisation has heard; the cache is refreshed with it.
+    /// An organisation read from its grain, never the cache, which it refreshes: what <c>organisation(id:)</c> and
+    /// <c>node</c> answer (so that a network's decision, told to the organisation one-way, shows as soon as the
+    /// organisation has heard) and what <see cref="Organisations"/> fetches for the keys the cache did not have.
     /// </summary>
     public async Task<OrganisationProfile?> ReadOrganisationAsync(string id)
     {
